@@ -1,51 +1,95 @@
 // SPDX-License-Identifier: MIT
 // cascadeclip: the command-line tool. Exit codes: 0 success, 1 usage error, 2 input error, 3 runtime failure.
+#include "Args.h"
+#include "Commands.h"
+
 #include <cascadeclip/Error.h>
 #include <cascadeclip/Runtime.h>
 #include <cascadeclip/Version.h>
 
-#include <cstring>
 #include <iostream>
 #include <string>
 
+using namespace cascadeclip::cli;
+
 namespace {
 
-constexpr int kExitOk = 0;
-constexpr int kExitUsage = 1;
+void printUsage(std::ostream& out)
+{
+    out << "Usage: cascadeclip COMMAND [OPTIONS]\n\n"
+           "Zero-shot semantic segmentation with Cascade-CLIP.\n\n"
+           "Commands:\n";
+    for (const Command& c : commands()) {
+        std::string name = c.name;
+        name.resize(14, ' ');
+        out << "  " << name << c.summary << "\n";
+    }
+    out << "\nOptions:\n"
+           "  -h, --help     Show this help\n"
+           "  -V, --version  Show version, LibTorch, BLAS, threads and device\n\n"
+           "Run 'cascadeclip COMMAND --help' for the options of a command.\n"
+           "Exit codes: 0 success, 1 usage error, 2 input error, 3 runtime failure.\n";
+}
 
-const char* const kUsage = R"(Usage: cascadeclip COMMAND [OPTIONS]
-
-Zero-shot semantic segmentation with Cascade-CLIP.
-
-Commands:
-  segment      Segment images with a model and class names
-  help         Show this help
-
-Options:
-  -h, --help     Show this help
-  -V, --version  Show version, LibTorch, BLAS, threads and device
-
-Run 'cascadeclip COMMAND --help' for the options of a command.
-)";
+int exitCodeFor(cascadeclip::ErrorCode code)
+{
+    using cascadeclip::ErrorCode;
+    switch (code) {
+    case ErrorCode::WeightsNotFound:
+    case ErrorCode::WeightsMalformed:
+    case ErrorCode::ImageUnreadable:
+    case ErrorCode::InvalidInput:
+        return kExitInput;
+    default:
+        return kExitRuntime;
+    }
+}
 
 } // namespace
 
 int main(int argc, char** argv)
 {
     if (argc < 2) {
-        std::cerr << kUsage;
+        printUsage(std::cerr);
         return kExitUsage;
     }
-    const std::string command = argv[1];
-    if (command == "-h" || command == "--help" || command == "help") {
-        std::cout << kUsage;
+    const std::string name = argv[1];
+    if (name == "-h" || name == "--help" || name == "help") {
+        printUsage(std::cout);
         return kExitOk;
     }
-    if (command == "-V" || command == "--version") {
+    if (name == "-V" || name == "--version") {
         cascadeclip::setComputeThreads(0);
         std::cout << "cascadeclip " << cascadeclip::kVersion << "\n" << cascadeclip::runtimeReport();
         return kExitOk;
     }
-    std::cerr << "cascadeclip: unknown command '" << command << "'\n\n" << kUsage;
+    for (const Command& command : commands()) {
+        if (name != command.name)
+            continue;
+        const std::vector<std::string> args(argv + 2, argv + argc);
+        for (const std::string& a : args) {
+            if (a == "--help" || a == "-h") {
+                std::cout << command.help;
+                return kExitOk;
+            }
+        }
+        try {
+            return command.run(args);
+        } catch (const UsageError& e) {
+            std::cerr << "cascadeclip " << name << ": " << e.what() << "\n\n" << command.help;
+            return kExitUsage;
+        } catch (const cascadeclip::Error& e) {
+            std::cerr << "cascadeclip " << name << ": error: " << e.what() << "\n";
+            return exitCodeFor(e.code());
+        } catch (const cascadeclip::Canceled&) {
+            std::cerr << "cascadeclip " << name << ": canceled\n";
+            return kExitRuntime;
+        } catch (const std::exception& e) {
+            std::cerr << "cascadeclip " << name << ": internal error: " << e.what() << "\n";
+            return kExitRuntime;
+        }
+    }
+    std::cerr << "cascadeclip: unknown command '" << name << "'\n\n";
+    printUsage(std::cerr);
     return kExitUsage;
 }

@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: MIT
+#include "Commands.h"
+
+namespace cascadeclip::cli {
+
+const std::vector<Command>& commands()
+{
+    static const std::vector<Command> all {
+
+    };
+    return all;
+}
+
+} // namespace cascadeclip::cli
