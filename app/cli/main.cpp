@@ -7,6 +7,10 @@
 #include <cascadeclip/Runtime.h>
 #include <cascadeclip/Version.h>
 
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdlib>
 #include <iostream>
 #include <string>
 
@@ -49,6 +53,11 @@ int exitCodeFor(cascadeclip::ErrorCode code)
 
 int main(int argc, char** argv)
 {
+    // Logs go to stderr so that stdout stays the command's output; CASCADECLIP_LOG_LEVEL=info|debug shows more.
+    auto logger = spdlog::stderr_color_mt("cascadeclip");
+    spdlog::set_default_logger(logger);
+    const char* level = std::getenv("CASCADECLIP_LOG_LEVEL");
+    spdlog::set_level(level ? spdlog::level::from_str(level) : spdlog::level::warn);
     if (argc < 2) {
         printUsage(std::cerr);
         return kExitUsage;

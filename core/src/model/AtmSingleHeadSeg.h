@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// decode_head.* : ATMSingleHeadSeg (models/decode_heads/decode_seg.py) with three TPN decoders and
+// Neighborhood Gaussian Aggregation (NGA).
+// Legend: B batch, C classes, N = G*G tokens, E embed dims (512), h heads, d = E/h.
+
+#include "model/Transformer.h"
+
+#include <cascadeclip/ModelOptions.h>
+
+#include <torch/torch.h>
+
+namespace cascadeclip::model {
+
+/// The decoder's cross-attention (`Attention` in decode_seg.py): separate q, k, v, proj with bias.
+struct CrossAttentionImpl : torch::nn::Module {
+    CrossAttentionImpl(int dims, int heads);
+
+    /// Pre-softmax attention logits of `query` [B, C, E] over keys `key` [B, N, E] (already projected by k):
+    /// returns [B, h, C, N], scaled by d^-0.5.
+    torch::Tensor logits(const torch::Tensor& query, const torch::Tensor& projectedKey);
+
+    int heads;
+    double scale;
+    // *.multihead_attn.{q,k,v,proj}
+    torch::nn::Linear q {nullptr}, k {nullptr}, v {nullptr}, proj {nullptr};
+};
+TORCH_MODULE(CrossAttention);
+
+/// TPN_DecoderLayer: post-norm cross-attention + FFN. self_attn and norm1 only hold checkpoint keys.
+struct TpnDecoderLayerImpl : torch::nn::Module {
+    explicit TpnDecoderLayerImpl(const HeadOptions& options);
+
+    /// One full layer: query [B, C, E], memory [B, N, E] -> updated query [B, C, E].
+    /// `logitsOut`, when given, receives the head-averaged pre-softmax logits [B, C, N].
+    torch::Tensor forward(const torch::Tensor& query, const torch::Tensor& memory, torch::Tensor* logitsOut = nullptr);
+
+    // *.layers.{l}.self_attn (unused)
+    MultiheadAttention self_attn {nullptr};
+    // *.layers.{l}.multihead_attn
+    CrossAttention multihead_attn {nullptr};
+    // *.layers.{l}.linear1, linear2
+    torch::nn::Linear linear1 {nullptr}, linear2 {nullptr};
+    // *.layers.{l}.norm1 (unused), norm2, norm3
+    torch::nn::LayerNorm norm1 {nullptr}, norm2 {nullptr}, norm3 {nullptr};
+};
+TORCH_MODULE(TpnDecoderLayer);
+
+struct TpnDecoderImpl : torch::nn::Module {
+    explicit TpnDecoderImpl(const HeadOptions& options);
+
+    /// The stage mask: head-averaged pre-softmax logits of the LAST layer, [B, C, N]. The last layer's
+    /// value, projection and FFN are dead at inference and skipped (spec section 4.3).
+    torch::Tensor forward(torch::Tensor query, const torch::Tensor& memory);
+
+    // decode_head.cascade_decoders.{s}.layers.{l}
+    torch::nn::ModuleList layers;
+    std::vector<TpnDecoderLayer> decoderLayers;
+};
+TORCH_MODULE(TpnDecoder);
+
+struct AtmSingleHeadSegImpl : torch::nn::Module {
+    AtmSingleHeadSegImpl(const HeadOptions& options, int textDim);
+
+    /// Relationship descriptor concat(t * g, t): text [C, Et], global [B, Et] -> [B, C, 2 Et].
+    static torch::Tensor descriptor(const torch::Tensor& text, const torch::Tensor& global);
+
+    /// NGA memory of a stage: ((0 + w0 La) + w1 Lb) + w2 Lc, each L [B, N, E], weights [3].
+    static torch::Tensor aggregate(
+        const torch::Tensor& weights, const torch::Tensor& la, const torch::Tensor& lb, const torch::Tensor& lc);
+
+    /// Stage logits M1, M2, M3, each [B, C, N], from the seven levels [B, N, E] and the descriptor.
+    /// weightsS1/weightsS2 [3] override the learned NGA weights when defined.
+    std::vector<torch::Tensor> stageLogits(const std::vector<torch::Tensor>& levels, const torch::Tensor& descriptor,
+        const torch::Tensor& weightsS1 = {}, const torch::Tensor& weightsS2 = {});
+
+    HeadOptions options;
+    // decode_head.weights_s1, weights_s2 [3]: unnormalised learnable NGA weights
+    torch::Tensor weights_s1, weights_s2;
+    // decode_head.q_projs.{0..2}: Linear(2 Et -> E)
+    torch::nn::ModuleList q_projs;
+    std::vector<torch::nn::Linear> qProjs;
+    // decode_head.cascade_decoders.{0..2}
+    torch::nn::ModuleList cascade_decoders;
+    std::vector<TpnDecoder> decoders;
+};
+TORCH_MODULE(AtmSingleHeadSeg);
+
+/// Initial NGA weights exp(-d^2 / 2 sigma^2) for d = 2, 1, 0 (the code's gaussian() with sigma 1).
+torch::Tensor gaussianNgaWeights(double sigma = 1.0);
+
+} // namespace cascadeclip::model

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The segmentor (models/segmentor/cascadeclip.py): backbone, decode_head and text_encoder, under the
+// checkpoint's own key prefixes so that weights load strictly by name.
+// Legend: B crops, C classes, S crop side (512), G grid side (32), N = G*G.
+
+#include "model/AtmSingleHeadSeg.h"
+#include "model/ClipTextEncoder.h"
+#include "model/VptClipVisionTransformer.h"
+
+#include <cascadeclip/ModelOptions.h>
+
+#include <torch/torch.h>
+
+namespace cascadeclip::model {
+
+/// What one crop's decode produced.
+struct CropDecode {
+    std::vector<torch::Tensor> stageLogits; // M1, M2, M3: [B, C, G, G]
+    torch::Tensor logitSum; // M1 + M2 + M3: [B, C, G, G]
+    torch::Tensor scores; // [B, C, S, S]: sigmoid of the upsampled sum, seen shifted by -0.1
+};
+
+struct CascadeClipImpl : torch::nn::Module {
+    explicit CascadeClipImpl(const ModelOptions& options);
+
+    /// The decode of one batch of crops from its encoder features.
+    ///   text: [C, E] float32 class embeddings; seen: [C] bool (may be undefined = none seen)
+    ///   inductive: subtract 0.1 from the seen classes' scores after the sigmoid
+    CropDecode decode(const VisionFeatures& features, const torch::Tensor& text, const torch::Tensor& seen,
+        bool inductive, const torch::Tensor& weightsS1 = {}, const torch::Tensor& weightsS2 = {});
+
+    ModelOptions options;
+    // backbone.*
+    VptClipVisionTransformer backbone {nullptr};
+    // decode_head.*
+    AtmSingleHeadSeg decode_head {nullptr};
+    // text_encoder.*
+    ClipTextEncoder text_encoder {nullptr};
+};
+TORCH_MODULE(CascadeClip);
+
+/// The score offset subtracted from seen classes in the inductive setting ("calibration").
+inline constexpr double kSeenScoreOffset = 0.1;
+
+} // namespace cascadeclip::model

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+#include "model/ClipTextEncoder.h"
+
+#include <cmath>
+#include <limits>
+
+namespace cascadeclip::model {
+
+ClipTextEncoderImpl::ClipTextEncoderImpl(const TextOptions& o)
+    : options(o)
+{
+    token_embedding = register_module("token_embedding", torch::nn::Embedding(o.vocabSize, o.width));
+    positional_embedding = register_parameter("positional_embedding", 0.01 * torch::randn({o.contextLength, o.width}));
+    transformer = register_module("transformer", Transformer(o.width, o.layers, o.heads));
+    ln_final = register_module("ln_final", makeLayerNorm(o.width));
+    text_projection = register_parameter(
+        "text_projection", torch::randn({o.width, o.embedDim}) / std::sqrt(static_cast<double>(o.width)));
+    causalMask = torch::full({o.contextLength, o.contextLength}, -std::numeric_limits<float>::infinity()).triu(1);
+}
+
+torch::Tensor ClipTextEncoderImpl::forward(const torch::Tensor& ids)
+{
+    auto x = token_embedding(ids) + positional_embedding; // [B, L, D]
+    x = transformer(x, causalMask.to(x.device()));
+    x = ln_final(x);
+    const auto eot = ids.argmax(-1); // [B]
+    const auto pooled = x.index({torch::arange(x.size(0), eot.options()), eot}); // [B, D]
+    return torch::matmul(pooled, text_projection); // [B, E]
+}
+
+} // namespace cascadeclip::model

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: MIT
+#include "pipeline/Inference.h"
+
+#include <cascadeclip/Error.h>
+
+namespace cascadeclip::pipeline {
+
+namespace F = torch::nn::functional;
+
+void checkCanceled(const RunHooks& hooks)
+{
+    if (hooks.isCanceled && hooks.isCanceled())
+        throw Canceled();
+}
+
+FeatureCache encodeWindows(
+    model::CascadeClip& model, const torch::Tensor& input, cv::Size original, const RunHooks& hooks)
+{
+    const int crop = model->options.cropSize;
+    FeatureCache cache;
+    cache.original = original;
+    cache.resized = {static_cast<int>(input.size(3)), static_cast<int>(input.size(2))};
+    if (cache.resized.height < crop || cache.resized.width < crop)
+        throw Error(ErrorCode::InvalidInput,
+            "the resized image " + std::to_string(cache.resized.width) + "x" + std::to_string(cache.resized.height)
+                + " is smaller than the " + std::to_string(crop) + " window");
+    cache.windows = slidingWindows(cache.resized.height, cache.resized.width, crop, model->options.stride);
+    const int total = static_cast<int>(cache.windows.size());
+    for (size_t k = 0; k < cache.windows.size(); ++k) {
+        checkCanceled(hooks);
+        const Window& w = cache.windows[k];
+        const auto cropTensor = input.slice(2, w.y1, w.y2).slice(3, w.x1, w.x2);
+        cache.features.push_back(model->backbone(cropTensor));
+        if (hooks.onProgress)
+            hooks.onProgress(static_cast<int>(k) + 1, total);
+    }
+    return cache;
+}
+
+torch::Tensor decodeWindows(model::CascadeClip& model, const FeatureCache& cache, const DecodeInputs& inputs,
+    const RunHooks& hooks, const WindowObserver& observer)
+{
+    if (cache.empty())
+        throw Error(ErrorCode::InvalidInput, "decode: no encoder features are cached");
+    const int64_t c = inputs.text.size(0);
+    const int64_t h = cache.resized.height, w = cache.resized.width;
+    auto preds = torch::zeros({1, c, h, w});
+    auto count = torch::zeros({1, 1, h, w});
+    for (size_t k = 0; k < cache.windows.size(); ++k) {
+        checkCanceled(hooks);
+        const Window& win = cache.windows[k];
+        const auto decode = model->decode(
+            cache.features[k], inputs.text, inputs.seen, inputs.inductive, inputs.weightsS1, inputs.weightsS2);
+        if (observer)
+            observer(k, decode);
+        preds.slice(2, win.y1, win.y2).slice(3, win.x1, win.x2) += decode.scores;
+        count.slice(2, win.y1, win.y2).slice(3, win.x1, win.x2) += 1;
+    }
+    preds = preds / count;
+    return F::interpolate(preds,
+        F::InterpolateFuncOptions()
+            .size(std::vector<int64_t> {cache.original.height, cache.original.width})
+            .mode(torch::kBilinear)
+            .align_corners(false));
+}
+
+void labelsFromScores(const torch::Tensor& scores, float threshold, cv::Mat& labels, cv::Mat& confidence)
+{
+    const auto [best, index] = scores[0].max(0); // [h, w] each
+    const int h = static_cast<int>(best.size(0)), w = static_cast<int>(best.size(1));
+    auto labels16 = index.to(torch::kInt32);
+    labels16 = torch::where(best < threshold, torch::full_like(labels16, kUnlabeled), labels16).contiguous();
+    const auto bestC = best.contiguous();
+    cv::Mat(h, w, CV_32SC1, labels16.data_ptr<int32_t>()).convertTo(labels, CV_16U);
+    cv::Mat(h, w, CV_32FC1, bestC.data_ptr<float>()).copyTo(confidence);
+}
+
+} // namespace cascadeclip::pipeline

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Slide inference with a feature cache: the encoder runs once per window; the head (classes, NGA weights,
+// seen flags) can be re-run from the cache. Legend: C classes, E embedding, N tokens per window.
+
+#include "model/CascadeClip.h"
+#include "pipeline/Preprocess.h"
+
+#include <cascadeclip/Segmenter.h>
+
+#include <torch/torch.h>
+
+#include <functional>
+#include <vector>
+
+namespace cascadeclip::pipeline {
+
+/// Encoder outputs of every window of one image.
+struct FeatureCache {
+    cv::Size original; // image size before the resize
+    cv::Size resized; // size the windows tile
+    std::vector<Window> windows;
+    std::vector<model::VisionFeatures> features; // per window: seven levels [1, N, E] and global [1, E]
+    bool empty() const { return features.empty(); }
+};
+
+/// Per-window decode outputs, for --dump and inspection.
+using WindowObserver = std::function<void(size_t window, const model::CropDecode& decode)>;
+
+/// What the head needs besides the cache.
+struct DecodeInputs {
+    torch::Tensor text; // [C, E] float32
+    torch::Tensor seen; // [C] bool, or undefined
+    bool inductive = true;
+    torch::Tensor weightsS1; // [3] override, or undefined
+    torch::Tensor weightsS2;
+};
+
+/// Runs the encoder over all windows of `input` ([1, 3, H', W'], already preprocessed).
+FeatureCache encodeWindows(
+    model::CascadeClip& model, const torch::Tensor& input, cv::Size original, const RunHooks& hooks);
+
+/// Decodes every window, averages the overlapping scores and resizes to the original size:
+/// returns [1, C, h, w] scores (sigmoid probabilities, seen shifted when inductive).
+torch::Tensor decodeWindows(model::CascadeClip& model, const FeatureCache& cache, const DecodeInputs& inputs,
+    const RunHooks& hooks, const WindowObserver& observer = {});
+
+/// Argmax over classes of [1, C, h, w] scores -> CV_16UC1 labels, and the best score (CV_32FC1). Pixels whose
+/// best score is below `threshold` become kUnlabeled.
+void labelsFromScores(const torch::Tensor& scores, float threshold, cv::Mat& labels, cv::Mat& confidence);
+
+/// Throws Canceled when the hooks say so.
+void checkCanceled(const RunHooks& hooks);
+
+} // namespace cascadeclip::pipeline

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: MIT
+// Shapes, the official key manifest and the invariants of the spec's Appendix B.
+#include "model/CascadeClip.h"
+#include "weights/StateDict.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <regex>
+
+using namespace cascadeclip;
+
+namespace {
+
+struct Seeded : ::testing::Test {
+    void SetUp() override { torch::manual_seed(7); }
+    c10::InferenceMode inference;
+};
+
+} // namespace
+
+TEST_F(Seeded, TinyShapes)
+{
+    const auto o = ModelOptions::tiny();
+    model::CascadeClip m(o);
+    m->eval();
+    const int64_t g = o.vision.gridSize();
+    for (const int64_t batch : {1, 2}) {
+        const auto f = m->backbone(torch::randn({batch, 3, o.cropSize, o.cropSize}));
+        ASSERT_EQ(f.levels.size(), 7u);
+        for (const auto& level : f.levels)
+            EXPECT_EQ(level.sizes(), (std::vector<int64_t> {batch, g * g, o.vision.outputDim}));
+        EXPECT_EQ(f.global.sizes(), (std::vector<int64_t> {batch, o.vision.outputDim}));
+        for (const int64_t classes : {1, 5, 40}) {
+            const auto text = torch::randn({classes, o.vision.outputDim});
+            const auto d = m->decode(f, text, torch::zeros({classes}, torch::kBool), true);
+            ASSERT_EQ(d.stageLogits.size(), 3u);
+            for (const auto& s : d.stageLogits)
+                EXPECT_EQ(s.sizes(), (std::vector<int64_t> {batch, classes, g, g}));
+            EXPECT_EQ(d.scores.sizes(), (std::vector<int64_t> {batch, classes, o.cropSize, o.cropSize}));
+        }
+    }
+    const auto ids = torch::zeros({3, o.text.contextLength}, torch::kLong);
+    EXPECT_EQ(m->text_encoder(ids).sizes(), (std::vector<int64_t> {3, o.text.embedDim}));
+}
+
+TEST_F(Seeded, FeaturesAndGlobalHaveUnitNorm)
+{
+    const auto o = ModelOptions::tiny();
+    model::CascadeClip m(o);
+    const auto f = m->backbone(torch::randn({2, 3, o.cropSize, o.cropSize}));
+    for (const auto& level : f.levels)
+        EXPECT_TRUE(torch::allclose(level.norm(2, -1), torch::ones({2, level.size(1)}), 1e-5, 1e-5));
+    EXPECT_TRUE(torch::allclose(f.global.norm(2, -1), torch::ones({2}), 1e-5, 1e-5));
+}
+
+TEST_F(Seeded, InitialNgaWeightsAreTheGaussian)
+{
+    model::CascadeClip m(ModelOptions::tiny());
+    const auto expected = torch::tensor({0.135335f, 0.606531f, 1.0f});
+    EXPECT_TRUE(torch::allclose(m->decode_head->weights_s1, expected, 0, 1e-6));
+    EXPECT_TRUE(torch::allclose(m->decode_head->weights_s2, expected, 0, 1e-6));
+    EXPECT_TRUE(torch::allclose(model::gaussianNgaWeights(2.0), torch::tensor({0.606531f, 0.882497f, 1.0f}), 0, 1e-6));
+}
+
+TEST_F(Seeded, SeenClassesAreShiftedOnlyWhenInductive)
+{
+    const auto o = ModelOptions::tiny();
+    model::CascadeClip m(o);
+    const auto f = m->backbone(torch::randn({1, 3, o.cropSize, o.cropSize}));
+    const auto text = torch::randn({3, o.vision.outputDim});
+    const auto seen = torch::tensor({true, false, true});
+    const auto ind = m->decode(f, text, seen, true).scores;
+    const auto trans = m->decode(f, text, seen, false).scores;
+    EXPECT_TRUE(torch::allclose(trans[0][0] - ind[0][0], torch::full_like(ind[0][0], 0.1), 0, 1e-6));
+    EXPECT_TRUE(torch::equal(trans[0][1], ind[0][1]));
+    EXPECT_TRUE(torch::allclose(trans[0][2] - ind[0][2], torch::full_like(ind[0][2], 0.1), 0, 1e-6));
+}
+
+TEST_F(Seeded, PositionalInterpolationIsIdentityOnTheStoredGrid)
+{
+    // A crop of the stored size must give the same result as the explicit identity: compare the backbone on
+    // a crop with one whose positional embedding was interpolated by a no-op path (same grid).
+    const auto o = ModelOptions::tiny();
+    model::CascadeClip m(o);
+    const auto x = torch::randn({1, 3, o.cropSize, o.cropSize});
+    const auto a = m->backbone(x).levels[6];
+    const auto b = m->backbone(x).levels[6];
+    EXPECT_TRUE(torch::equal(a, b));
+    // A different grid changes the token count and still runs (the forward re-interpolates).
+    const auto bigger = m->backbone(torch::randn({1, 3, o.cropSize + o.vision.patchSize * 2, o.cropSize}));
+    EXPECT_EQ(bigger.levels[0].size(1), (o.vision.gridSize() + 2) * o.vision.gridSize());
+}
+
+namespace {
+
+/// The manifest fixture, with T substituted.
+std::vector<std::pair<std::string, std::vector<int64_t>>> officialManifest(int promptTokens)
+{
+    std::ifstream in(std::string(CASCADECLIP_SOURCE_DIR) + "/tests/fixtures/cascade_clip.keys.txt");
+    EXPECT_TRUE(in.good());
+    std::vector<std::pair<std::string, std::vector<int64_t>>> out;
+    std::string line;
+    const std::regex pattern(R"(^(\S+) \[([^\]]*)\]$)");
+    while (std::getline(in, line)) {
+        std::smatch m;
+        if (line.empty() || line[0] == '#' || !std::regex_match(line, m, pattern))
+            continue;
+        std::vector<int64_t> shape;
+        std::stringstream dims(m[2].str());
+        std::string d;
+        while (std::getline(dims, d, ','))
+            shape.push_back(d == "T" ? promptTokens : std::stoll(d));
+        out.emplace_back(m[1], shape);
+    }
+    return out;
+}
+
+} // namespace
+
+class KeyManifest : public ::testing::TestWithParam<int> { };
+
+TEST_P(KeyManifest, EqualsTheOfficialStateDict)
+{
+    const int t = GetParam();
+    auto expected = officialManifest(t);
+    ASSERT_EQ(expected.size(), 527u);
+    // The loss's class weights are the one official key inference never uses.
+    std::erase_if(expected, [](const auto& e) { return weights::isIgnoredCheckpointKey(e.first); });
+    model::CascadeClip m(ModelOptions::official(t));
+    auto actual = weights::keyManifest(*m);
+    std::sort(expected.begin(), expected.end());
+    std::sort(actual.begin(), actual.end());
+    ASSERT_EQ(actual.size(), expected.size());
+    for (size_t i = 0; i < actual.size(); ++i) {
+        EXPECT_EQ(actual[i].first, expected[i].first);
+        EXPECT_EQ(actual[i].second, expected[i].second) << actual[i].first;
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(PromptLengths, KeyManifest, ::testing::Values(10, 35, 50));

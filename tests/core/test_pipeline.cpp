@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: MIT
+// Preprocessing and sliding windows, without a model.
+#include "pipeline/Inference.h"
+#include "pipeline/Preprocess.h"
+
+#include <cascadeclip/Error.h>
+#include <cascadeclip/Segmenter.h>
+
+#include <gtest/gtest.h>
+
+using namespace cascadeclip;
+using namespace cascadeclip::pipeline;
+
+TEST(Rescale, ShortSideBecomes512WithMmcvRounding)
+{
+    EXPECT_EQ(rescaledSize({500, 375}, 512), cv::Size(683, 512)); // VOC, spec Appendix B
+    EXPECT_EQ(rescaledSize({375, 500}, 512), cv::Size(512, 683));
+    EXPECT_EQ(rescaledSize({512, 512}, 512), cv::Size(512, 512));
+    EXPECT_EQ(rescaledSize({2048, 1024}, 512), cv::Size(1024, 512));
+    EXPECT_EQ(rescaledSize({4000, 300}, 512), cv::Size(6827, 512)); // the 2048 cap does not apply
+    EXPECT_EQ(rescaledSize({100, 75}, 64), cv::Size(85, 64));
+}
+
+TEST(SlidingWindows, VocSizeGivesTwoWindows)
+{
+    const auto w = slidingWindows(512, 683, 512, 426);
+    ASSERT_EQ(w.size(), 2u);
+    EXPECT_EQ(w[0].x1, 0);
+    EXPECT_EQ(w[0].x2, 512);
+    EXPECT_EQ(w[1].x1, 171); // shifted back to end at the border
+    EXPECT_EQ(w[1].x2, 683);
+    EXPECT_EQ(w[1].y1, 0);
+    EXPECT_EQ(w[1].y2, 512);
+}
+
+TEST(SlidingWindows, CoverEveryPixel)
+{
+    for (const auto& [h, wd] : std::vector<std::pair<int, int>> {{512, 512}, {512, 1500}, {1100, 513}, {2000, 2000}}) {
+        cv::Mat count = cv::Mat::zeros(h, wd, CV_32S);
+        for (const auto& w : slidingWindows(h, wd, 512, 426)) {
+            EXPECT_EQ(w.y2 - w.y1, 512);
+            EXPECT_EQ(w.x2 - w.x1, 512);
+            count(cv::Rect(w.x1, w.y1, 512, 512)) += 1;
+        }
+        EXPECT_EQ(cv::countNonZero(count == 0), 0) << h << "x" << wd;
+    }
+}
+
+TEST(Preprocess, NormalisesInRgbOrder)
+{
+    // A uniform BGR colour of the right size is not resized; each channel is (v - mean) / std in RGB order.
+    cv::Mat bgr(64, 64, CV_8UC3, cv::Scalar(10, 120, 250));
+    const auto t = preprocess(bgr, 64);
+    ASSERT_EQ(t.sizes(), (std::vector<int64_t> {1, 3, 64, 64}));
+    EXPECT_NEAR(t[0][0][5][5].item<float>(), (250 - kMeanRgb[0]) / kStdRgb[0], 1e-5);
+    EXPECT_NEAR(t[0][1][5][5].item<float>(), (120 - kMeanRgb[1]) / kStdRgb[1], 1e-5);
+    EXPECT_NEAR(t[0][2][5][5].item<float>(), (10 - kMeanRgb[2]) / kStdRgb[2], 1e-5);
+}
+
+TEST(Preprocess, RejectsWhatIsNotBgr)
+{
+    EXPECT_THROW(preprocess(cv::Mat(), 64), cascadeclip::Error);
+    EXPECT_THROW(preprocess(cv::Mat(8, 8, CV_8UC1), 64), cascadeclip::Error);
+}
+
+TEST(Labels, ArgmaxAndThreshold)
+{
+    // [1, 2, 1, 3]: pixel 0 prefers class 1, pixel 1 class 0, pixel 2 is below the threshold.
+    const auto scores = torch::tensor({0.2f, 0.9f, 0.2f, 0.7f, 0.1f, 0.25f}).view({1, 2, 1, 3});
+    cv::Mat labels, confidence;
+    labelsFromScores(scores, 0.28f, labels, confidence);
+    ASSERT_EQ(labels.type(), CV_16UC1);
+    EXPECT_EQ(labels.at<uint16_t>(0, 0), 1);
+    EXPECT_EQ(labels.at<uint16_t>(0, 1), 0);
+    EXPECT_EQ(labels.at<uint16_t>(0, 2), kUnlabeled);
+    EXPECT_FLOAT_EQ(confidence.at<float>(0, 0), 0.7f);
+    EXPECT_FLOAT_EQ(confidence.at<float>(0, 2), 0.25f);
+}
