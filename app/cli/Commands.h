@@ -25,6 +25,6 @@ struct Command {
 const std::vector<Command>& commands();
 
 // One function per command, each in its own Cmd*.cpp.
-
+extern const Command kTokenizeCommand;
 
 } // namespace cascadeclip::cli
