@@ -134,6 +134,8 @@ TEST_F(Tokenizer, FixesTextLikeFtfy)
     same("it&rsquo;s", "it's"); // ftfy unescapes, then uncurls
     same("&amp;amp;amp;", "&"); // ftfy unescapes to a fixed point...
     same("&#146;", "'"); // cp1252 numeric reference, uncurled
+    same("caf&EACUTE; &NOT;", "caf\u00e9 \u00ac"); // ftfy's all-caps entity names
+    same("&AMPX;", "&x;"); // no entity for ftfy; html.unescape reads the legacy "&AMP" prefix
     same("Tab\there\r\nnext", "tab here next");
     // Once a line has shown a '<' ftfy leaves entities to the two html.unescape passes: one level survives.
     EXPECT_EQ(tok().decode(tok().encode("<b> &amp;amp;amp;")), "< b > & amp ; ");

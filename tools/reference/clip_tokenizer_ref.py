@@ -139,7 +139,9 @@ BATTERY = [
     # HTML entities (nested at most twice, so ftfy's own unescaping cannot change the result)
     "&amp;", "Tom &amp; Jerry", "&#39;quoted&#39;", "&amp;amp;", "&lt;b&gt;bold&lt;/b&gt;", "&amp;lt;",
     "&#x27;s", "&copy; 2024", "caf&eacute;", "5 &lt; 6", "AT&T", "&nbsp;x&nbsp;", "fish &amp chips", "&ampersand",
-    "&#65;&#x42;&#X43;", "&unknown;", "&#0;", "&#128512;",
+    "&#65;&#x42;&#X43;", "&unknown;", "&#0;", "&#128512;", "&#128; &#150;", "&#x110000;", "&#55296;", "&#1;x",
+    "a&#13;b", "&ampx;", "&notit;", "&AMP;&LT;", "&#65 &#x41 &#66b", "&#99999999999999999999;", "&#xFFFE;z",
+    "&gt&lt", "&;", "&#;", "&#x;", "&&amp;&",
     # numbers
     "1234567890", "3.14159", "2024-01-01", "one 1 two 2", "٣ and ½", "10,000 km²",
     # apostrophes

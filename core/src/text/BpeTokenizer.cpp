@@ -539,6 +539,19 @@ icu::UnicodeString BpeTokenizer::Impl::ftfyUnescape(const icu::UnicodeString& te
         if (body[0] != u'#') {
             if (const auto c = findEntity(body, false))
                 return icu::UnicodeString(static_cast<UChar32>(*c));
+            // ftfy also reads an all-caps spelling of a lower-case name ("&EACUTE;") as the upper-cased
+            // character, for text that was upper-cased after being escaped.
+            const icu::UnicodeString name(whole, 1, whole.length() - 2);
+            icu::UnicodeString lower(name);
+            lower.toLower(icu::Locale::getRoot());
+            icu::UnicodeString allCaps(lower);
+            allCaps.toUpper(icu::Locale::getRoot());
+            if (lower != name && allCaps == name) {
+                if (const auto c = findEntity(view(lower), false)) {
+                    icu::UnicodeString upper(static_cast<UChar32>(*c));
+                    return upper.toUpper(icu::Locale::getRoot());
+                }
+            }
             return whole;
         }
         std::u16string_view digits = body.substr(1);
