@@ -151,6 +151,8 @@ BATTERY = [
     "state-of-the-art", "well-known", "e-mail", "--double--dash", "en\u2013dash em\u2014dash",
     # mixed case
     "CamelCaseWord", "iPhone XR", "McDonald's", "HTTPServer", "tEsT",
+    # case-insensitive matching: "'" + long s is a contraction; U+0345 (a case variant of iota) matches nothing
+    "x'\u017f", "x'\u00df", "a\u0345b \u0345", "\u03a3\u1fbc\u03a3", "\u2160\u2170 \u24b6\u24d0",
     # long: more than 77 tokens, one very long word, no spaces at all
     "a photo of a " * 30, "supercalifragilisticexpialidocious" * 5, "x" * 200, "word " * 100,
     "😀" * 40,

@@ -8,6 +8,7 @@
 #include <unicode/regex.h>
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
+#include <unicode/uniset.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -39,10 +40,17 @@ constexpr std::string_view kEndOfTextText = "<|endoftext|>";
 // Words cached before the cache is emptied: bounds memory in a long-running GUI (the reference's dict grows
 // without limit). 64 Ki short words are a few MB.
 constexpr std::size_t kMaxCachedWords = 1 << 16;
-// CLIP's pre-tokenisation pattern with Python's `\s` spelled out: the `regex` module's `\s` is exactly
-// White_Space, while ICU's `\s` is [\t\n\f\r\p{Z}] and would miss U+000B and U+0085.
-constexpr char16_t kPretokenizePattern[] = u"<\\|startoftext\\|>|<\\|endoftext\\|>|'s|'t|'re|'ve|'m|'ll|'d"
-                                           u"|\\p{L}+|\\p{N}|[^\\p{White_Space}\\p{L}\\p{N}]+";
+// CLIP's pre-tokenisation pattern, re.IGNORECASE, as Python's `regex` module runs it:
+//  - its `\s` is exactly White_Space (ICU's `\s` is [\t\n\f\r\p{Z}] and would miss U+000B and U+0085);
+//  - case-insensitivity changes what the literals match ("'S", "'ſ") ...
+//  - ... and the negated class, which then excludes every character with a case variant in White_Space, L or N.
+//    Such a character (U+0345, whose case variants are iota) matches no alternative and is dropped. ICU instead
+//    closes the positive classes over case, so the pattern is built case-sensitive with those cases explicit;
+//    makePretokenizePattern() computes the extra characters with ICU's case closure.
+constexpr char16_t kPretokenizeHead[] = u"(?i:<\\|startoftext\\|>|<\\|endoftext\\|>|'s|'t|'re|'ve|'m|'ll|'d)"
+                                        u"|\\p{L}+|\\p{N}|[^\\p{White_Space}\\p{L}\\p{N}";
+// The set whose case closure the negated class of the pattern removes.
+constexpr char16_t kWordCharacters[] = u"[\\p{White_Space}\\p{L}\\p{N}]";
 // ftfy's `remove_terminal_escapes` (ANSI colour codes); `\d` in Python's `re` is any decimal digit.
 constexpr char16_t kTerminalEscapePattern[] = u"\\x{1B}\\[[\\p{Nd};]*[a-zA-Z]";
 // ftfy's `unescape_html` candidates.
@@ -138,6 +146,20 @@ std::unique_ptr<icu::RegexPattern> compilePattern(const char16_t* pattern, uint3
         icu::RegexPattern::compile(icu::UnicodeString(pattern), flags, parseError, status));
     checkIcu(status, "regex compile");
     return p;
+}
+
+icu::UnicodeString makePretokenizePattern()
+{
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::UnicodeSet base(icu::UnicodeString(kWordCharacters), status);
+    icu::UnicodeSet caseVariants(base);
+    caseVariants.closeOver(USET_CASE_INSENSITIVE).removeAllStrings().removeAll(base);
+    checkIcu(status, "case closure");
+    icu::UnicodeString variants;
+    caseVariants.toPattern(variants, true);
+    icu::UnicodeString pattern(kPretokenizeHead);
+    pattern.append(variants).append(u"]+");
+    return pattern;
 }
 
 // Replaces every match of `pattern` in `text` with what `replace(match)` returns.
@@ -319,7 +341,7 @@ BpeTokenizer::Impl::Impl()
         symbolByte[byteSymbol[order[i]]] = order[i];
     }
 
-    pretokenize = compilePattern(kPretokenizePattern, UREGEX_CASE_INSENSITIVE);
+    pretokenize = compilePattern(makePretokenizePattern().getTerminatedBuffer(), 0);
     terminalEscape = compilePattern(kTerminalEscapePattern, 0);
     ftfyEntity = compilePattern(kFtfyEntityPattern, 0);
     htmlCharref = compilePattern(kHtmlCharrefPattern, 0);
