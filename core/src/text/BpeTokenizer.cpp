@@ -656,9 +656,16 @@ icu::UnicodeString BpeTokenizer::Impl::numericCharref(int64_t n) const
 // basic_clean + whitespace_clean + lower(), as the reference's encode() applies them.
 icu::UnicodeString BpeTokenizer::Impl::clean(std::string_view text) const
 {
-    icu::UnicodeString s = fixText(icu::UnicodeString::fromUTF8(icu::StringPiece(
-        text.data(), static_cast<int32_t>(std::min<std::size_t>(text.size(), std::numeric_limits<int32_t>::max())))));
-    s = htmlUnescape(htmlUnescape(s));
+    if (text.size() > static_cast<std::size_t>(std::numeric_limits<int32_t>::max()))
+        throw Error(ErrorCode::InvalidInput, "tokenize: text of " + std::to_string(text.size()) + " bytes is too long");
+    icu::UnicodeString s
+        = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    // Printable ASCII, tabs and line feeds without '&' (most prompts) pass every ftfy fixer and html.unescape
+    // unchanged: skip them.
+    const bool plain = std::all_of(text.begin(), text.end(),
+        [](char ch) { return (ch >= 0x20 && ch < 0x7F && ch != '&') || ch == '\t' || ch == '\n'; });
+    if (!plain)
+        s = htmlUnescape(htmlUnescape(fixText(s)));
     s = collapseWhiteSpace(stripWhiteSpace(s));
     // Python's str.lower(): full, locale-independent lower-casing (final sigma included).
     s.toLower(icu::Locale::getRoot());
