@@ -20,6 +20,7 @@ How tests/fixtures/tokenizer_ids.json was made (Debian 12: /usr/bin/python3 3.11
 
 Other uses:
     clip_tokenizer_ref.py --vocab FILE TEXT...      prints one JSON array (SOT ... EOT) per text
+    compare_tokenizer.py (next to this script)      checks the C++ CLI on random strings against this one
 """
 
 import argparse
