@@ -57,7 +57,7 @@ const Command kTokenizeCommand {
     "Print the CLIP BPE token ids of texts",
     "Usage: cascadeclip tokenize [--vocab FILE] [--strict] TEXT...\n\n"
     "Prints one line per TEXT: a JSON array of its CLIP token ids from <|startoftext|> (49406) to\n"
-    "<|endoftext|> (49407), unpadded, exactly as OpenAI's clip.tokenize computes them.\n\n"
+    "<|endoftext|> (49407), unpadded: the ids OpenAI's clip.tokenize gives the text encoder.\n\n"
     "Options:\n"
     "  --vocab FILE  CLIP's bpe_simple_vocab_16e6.txt.gz (default: $CASCADECLIP_VOCAB)\n"
     "  --strict      fail (exit 2) when a text is longer than 77 tokens instead of truncating it\n"

@@ -3,6 +3,14 @@
 // CLIP's byte-level BPE tokenizer, id-for-id compatible with OpenAI's `clip/simple_tokenizer.py` plus
 // `clip.tokenize` (the tokenizer the Cascade-CLIP embedding notebook used).
 //
+// Where it can differ from the reference (everything else is checked id for id, see tests/core/test_tokenizer.cpp):
+//  - ftfy's mojibake repair (`fix_encoding`, driven by ftfy's statistical heuristics) is not reproduced, so text
+//    like "cafÃ©" is tokenized as written; ftfy's other default fixes are.
+//  - Named HTML entities: the ~45 common ones listed in BpeTokenizer.cpp; Python knows all 2,231 HTML5 names.
+//    Numeric references are complete.
+//  - Unicode data comes from the system ICU; characters newer than the reference's Python may classify differently.
+//  - Past the context length the reference raises; tokenize() truncates and reports it (or throws, when strict).
+//
 // Thread-safety: every const member function may be called from any number of threads at once on one
 // instance. The only mutable state is the per-word BPE cache, guarded by a mutex that is held for lookups and
 // inserts only, never while merging. Moving an instance is not thread-safe (move it before sharing it).
