@@ -233,6 +233,11 @@ TEST_F(Tokenizer, ReadsPlainTextAndVocabularyText)
     const std::string sample = "a photo of a traffic light in the scene.";
     EXPECT_EQ(fromPlain.encode(sample), tok().encode(sample));
     EXPECT_EQ(fromText.encode(sample), tok().encode(sample));
+    // Windows line ends, as Python's str.split() tolerates them.
+    std::string crlf;
+    for (const char ch : text)
+        crlf += ch == '\n' ? std::string("\r\n") : std::string(1, ch);
+    EXPECT_EQ(BpeTokenizer::fromVocabText(crlf).encode(sample), tok().encode(sample));
     std::filesystem::remove(plain);
 }
 
