@@ -138,12 +138,11 @@ void checkIcu(UErrorCode status, const char* what)
         throw Error(ErrorCode::Internal, std::string("tokenizer: ICU ") + what + " failed: " + u_errorName(status));
 }
 
-std::unique_ptr<icu::RegexPattern> compilePattern(const char16_t* pattern, uint32_t flags)
+std::unique_ptr<icu::RegexPattern> compilePattern(const icu::UnicodeString& pattern)
 {
     UErrorCode status = U_ZERO_ERROR;
     UParseError parseError {};
-    std::unique_ptr<icu::RegexPattern> p(
-        icu::RegexPattern::compile(icu::UnicodeString(pattern), flags, parseError, status));
+    std::unique_ptr<icu::RegexPattern> p(icu::RegexPattern::compile(pattern, 0, parseError, status));
     checkIcu(status, "regex compile");
     return p;
 }
@@ -274,6 +273,7 @@ struct BpeTokenizer::Impl {
     // for themselves, the other 68 get U+0100 onwards in byte order.
     std::array<UChar32, 256> byteSymbol {};
     std::array<int, 256> byteId {}; // id of byte b's symbol; + 256 for the symbol with </w>
+    std::array<int, 256> byteOfId {}; // the inverse, for ids 0..255
     std::unordered_map<UChar32, int> symbolByte;
 
     std::vector<std::string> vocab; // id -> token (UTF-8, byte symbols), as the reference's `vocab`
@@ -318,33 +318,28 @@ struct BpeTokenizer::Impl {
 BpeTokenizer::Impl::Impl()
 {
     // bytes_to_unicode: '!'..'~', U+00A1..U+00AC, U+00AE..U+00FF keep their value; the rest, in byte order,
-    // become U+0100, U+0101, ...
-    std::vector<int> order;
+    // become U+0100, U+0101, ... The vocabulary lists the symbols in that order (those that stand for
+    // themselves first), then the same with </w>.
+    const auto standsForItself
+        = [](int b) { return (b >= '!' && b <= '~') || (b >= 0xA1 && b <= 0xAC) || (b >= 0xAE && b <= 0xFF); };
+    int id = 0;
     int next = 256;
-    for (int b = 0; b < 256; ++b) {
-        const bool printable = (b >= '!' && b <= '~') || (b >= 0xA1 && b <= 0xAC) || (b >= 0xAE && b <= 0xFF);
-        if (printable) {
-            byteSymbol[b] = b;
-            order.push_back(b);
+    for (const bool itself : {true, false}) {
+        for (int b = 0; b < 256; ++b) {
+            if (standsForItself(b) != itself)
+                continue;
+            byteSymbol[b] = itself ? b : next++;
+            byteId[b] = id;
+            byteOfId[id] = b;
+            symbolByte[byteSymbol[b]] = b;
+            ++id;
         }
-    }
-    for (int b = 0; b < 256; ++b) {
-        const bool printable = (b >= '!' && b <= '~') || (b >= 0xA1 && b <= 0xAC) || (b >= 0xAE && b <= 0xFF);
-        if (!printable) {
-            byteSymbol[b] = next++;
-            order.push_back(b);
-        }
-    }
-    // The vocabulary starts with the symbols in that order (printable ones first), then the same with </w>.
-    for (std::size_t i = 0; i < order.size(); ++i) {
-        byteId[order[i]] = static_cast<int>(i);
-        symbolByte[byteSymbol[order[i]]] = order[i];
     }
 
-    pretokenize = compilePattern(makePretokenizePattern().getTerminatedBuffer(), 0);
-    terminalEscape = compilePattern(kTerminalEscapePattern, 0);
-    ftfyEntity = compilePattern(kFtfyEntityPattern, 0);
-    htmlCharref = compilePattern(kHtmlCharrefPattern, 0);
+    pretokenize = compilePattern(makePretokenizePattern());
+    terminalEscape = compilePattern(icu::UnicodeString(kTerminalEscapePattern));
+    ftfyEntity = compilePattern(icu::UnicodeString(kFtfyEntityPattern));
+    htmlCharref = compilePattern(icu::UnicodeString(kHtmlCharrefPattern));
 
     UErrorCode status = U_ZERO_ERROR;
     nfc = icu::Normalizer2::getNFCInstance(status);
@@ -376,14 +371,8 @@ void BpeTokenizer::Impl::loadMerges(std::string_view text, const std::string& or
 
     // Byte symbols, then the same with </w>: ids 0..511.
     vocab.reserve(kVocabSize);
-    for (int id = 0; id < 256; ++id) {
-        for (int b = 0; b < 256; ++b) {
-            if (byteId[b] == id) {
-                icu::UnicodeString(byteSymbol[b]).toUTF8String(vocab.emplace_back());
-                break;
-            }
-        }
-    }
+    for (int id = 0; id < 256; ++id)
+        icu::UnicodeString(byteSymbol[byteOfId[id]]).toUTF8String(vocab.emplace_back());
     for (int id = 0; id < 256; ++id)
         vocab.push_back(vocab[id] + std::string(kWordEnd));
 
