@@ -7,7 +7,7 @@ const std::vector<Command>& commands()
 {
     static const std::vector<Command> all {
         kSegmentCommand,
-
+        kTokenizeCommand,
     };
     return all;
 }

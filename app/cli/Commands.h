@@ -26,5 +26,6 @@ const std::vector<Command>& commands();
 
 // One function per command, each in its own Cmd*.cpp.
 extern const Command kSegmentCommand;
+extern const Command kTokenizeCommand;
 
 } // namespace cascadeclip::cli

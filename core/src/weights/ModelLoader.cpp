@@ -10,7 +10,6 @@
 #include <spdlog/spdlog.h>
 
 #include <cmath>
-#include <regex>
 
 namespace cascadeclip::weights {
 
@@ -81,14 +80,16 @@ const torch::Tensor& need(const std::map<std::string, torch::Tensor>& tensors, c
     return it->second;
 }
 
+/// 1 + the largest i among keys "{prefix}{i}.*".
 int countIndexed(const std::map<std::string, torch::Tensor>& tensors, const std::string& prefix)
 {
-    const std::regex pattern("^" + std::regex_replace(prefix, std::regex(R"([.])"), R"(\.)") + R"((\d+)\.)");
     int count = 0;
-    for (const auto& [key, _] : tensors) {
-        std::smatch m;
-        if (std::regex_search(key, m, pattern))
-            count = std::max(count, std::stoi(m[1]) + 1);
+    for (auto it = tensors.lower_bound(prefix); it != tensors.end() && it->first.rfind(prefix, 0) == 0; ++it) {
+        const std::string rest = it->first.substr(prefix.size());
+        const auto dot = rest.find('.');
+        if (dot == 0 || dot == std::string::npos || rest.find_first_not_of("0123456789") != dot)
+            continue;
+        count = std::max(count, std::stoi(rest.substr(0, dot)) + 1);
     }
     return count;
 }
