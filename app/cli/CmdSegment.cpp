@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 // cascadeclip segment: run Cascade-CLIP on an image, optionally dumping every intermediate for verification.
 #include "Args.h"
+#include "ClassInputs.h"
 #include "Commands.h"
 #include "io/Npy.h"
 #include "pipeline/Inference.h"
+#include "text/TextEmbedder.h"
 #include "weights/ModelLoader.h"
 
 #include <cascadeclip/Error.h>
@@ -21,16 +23,21 @@ namespace cascadeclip::cli {
 
 namespace {
 
-const char* const kHelp = R"(Usage: cascadeclip segment --weights FILE --text-embeddings FILE.npy --class-names FILE.txt
+const char* const kHelp = R"(Usage: cascadeclip segment --weights FILE (--classes "a,b" | --class-names FILE.txt)
+                          [--text-embeddings FILE.npy] [--template single|multi] [--vocab FILE]
                           [--seen 0,1,...|--seen-all] [--transductive] [--nga "w5,w6,w7;w8,w9,w10"]
                           [--dump DIR] [--device auto|cpu|cuda] [--threads N] IMAGE
 
 Segments IMAGE with a Cascade-CLIP model and prints the share of pixels per class.
 
 Options:
-  --weights FILE          Model weights (.safetensors with the official checkpoint keys)
-  --text-embeddings FILE  Class text embeddings [C, 512] (.npy, float16 or float32, used as stored)
-  --class-names FILE      Class names, one per line, in the order of the embeddings
+  --weights FILE          Model weights (.safetensors with the official checkpoint keys, or a bundle)
+  --classes LIST          Comma-separated class names
+  --class-names FILE      Class names, one per line (in the order of --text-embeddings when given)
+  --text-embeddings FILE  Precomputed class embeddings [C, 512] (.npy, float16 or float32, used as stored, e.g.
+                          the official files); without it the names go through the model's text encoder
+  --template SET          single ("a photo of a {}") or multi (15 templates); default: the bundle's, else single
+  --vocab FILE            bpe_simple_vocab_16e6.txt.gz (default: next to the weights, else inside the bundle)
   --seen LIST             Indices of the seen (training) classes; inductive models shift their scores by -0.1
   --seen-all              Every class is seen (cross-dataset setting)
   --transductive          No score shift for seen classes
@@ -40,22 +47,6 @@ Options:
   --device DEV            auto (CUDA when available), cpu or cuda
   --threads N             Intra-op threads (default: all cores)
 )";
-
-std::vector<std::string> readLines(const std::string& path)
-{
-    std::ifstream in(path);
-    if (!in)
-        throw Error(ErrorCode::InvalidInput, path + ": cannot open the class names file");
-    std::vector<std::string> lines;
-    std::string line;
-    while (std::getline(in, line)) {
-        if (!line.empty() && line.back() == '\r')
-            line.pop_back();
-        if (!line.empty())
-            lines.push_back(line);
-    }
-    return lines;
-}
 
 std::vector<float> parseFloats(const std::string& text, const std::string& what)
 {
@@ -116,13 +107,15 @@ void dumpMap(const std::filesystem::path& dir, const std::string& name, const to
 
 int run(const std::vector<std::string>& argv)
 {
-    const Args args(argv, {"weights", "text-embeddings", "class-names", "seen", "nga", "dump", "device", "threads"},
+    const Args args(argv,
+        {"weights", "text-embeddings", "classes", "class-names", "template", "vocab", "seen", "nga", "dump", "device",
+            "threads"},
         {"seen-all", "transductive"});
     if (args.positionals().size() != 1)
         throw UsageError("expected exactly one IMAGE");
     const std::string imagePath = args.positionals()[0];
     const std::string weightsPath = args.required("weights");
-    const auto names = readLines(args.required("class-names"));
+    const auto names = classNamesFrom(args);
     if (args.has("seen") && args.has("seen-all"))
         throw UsageError("--seen and --seen-all exclude each other");
 
@@ -130,15 +123,7 @@ int run(const std::vector<std::string>& argv)
     c10::InferenceMode inference;
     const torch::Device device = chooseDevice(args.value("device").value_or("auto"));
 
-    const std::string textPath = args.required("text-embeddings");
-    const torch::Tensor text = io::readNpy(textPath).to(torch::kFloat32).to(device);
-    if (text.dim() != 2)
-        throw Error(ErrorCode::InvalidInput, textPath + ": expected a [C, E] matrix");
-    const int64_t classes = text.size(0);
-    if (static_cast<int64_t>(names.size()) != classes)
-        throw Error(ErrorCode::InvalidInput,
-            args.required("class-names") + ": " + std::to_string(names.size()) + " names for " + std::to_string(classes)
-                + " embeddings in " + textPath);
+    const auto classes = static_cast<int64_t>(names.size());
 
     auto seen = torch::zeros({classes}, torch::kBool);
     if (args.has("seen-all"))
@@ -154,7 +139,6 @@ int run(const std::vector<std::string>& argv)
     }
 
     pipeline::DecodeInputs inputs;
-    inputs.text = text;
     inputs.seen = seen.to(device);
     inputs.inductive = !args.has("transductive");
     if (const auto nga = args.value("nga")) {
@@ -170,9 +154,19 @@ int run(const std::vector<std::string>& argv)
 
     const cv::Mat bgr = readImage(imagePath);
     auto loaded = weights::loadModel(weightsPath, device);
-    if (loaded.options.vision.outputDim != text.size(1))
+    if (const auto textPath = args.value("text-embeddings")) {
+        inputs.text = io::readNpy(*textPath).to(torch::kFloat32).to(device);
+        if (inputs.text.dim() != 2 || inputs.text.size(0) != classes)
+            throw Error(ErrorCode::InvalidInput,
+                *textPath + ": expected one embedding row per class name (" + std::to_string(classes) + ")");
+    } else {
+        text::TextEmbedder embedder(loaded.model->text_encoder,
+            text::findTokenizer(args.value("vocab").value_or(""), weightsPath, loaded.metadata), weightsPath);
+        inputs.text = embedder.embed(names, templateSetFrom(args, loaded.metadata));
+    }
+    if (inputs.text.size(1) != loaded.options.vision.outputDim)
         throw Error(ErrorCode::InvalidInput,
-            textPath + ": embeddings have " + std::to_string(text.size(1)) + " dimensions, the model expects "
+            "class embeddings have " + std::to_string(inputs.text.size(1)) + " dimensions, the model expects "
                 + std::to_string(loaded.options.vision.outputDim));
 
     const auto input = pipeline::preprocess(bgr, loaded.options.shortSide).to(device);

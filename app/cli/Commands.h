@@ -27,5 +27,6 @@ const std::vector<Command>& commands();
 // One function per command, each in its own Cmd*.cpp.
 extern const Command kSegmentCommand;
 extern const Command kTokenizeCommand;
+extern const Command kEncodeTextCommand;
 
 } // namespace cascadeclip::cli

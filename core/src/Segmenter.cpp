@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: MIT
+// The facade over model, text side and pipeline.
+#include "pipeline/Inference.h"
+#include "text/TextEmbedder.h"
+#include "weights/ModelLoader.h"
+
+#include <cascadeclip/Error.h>
+#include <cascadeclip/Runtime.h>
+#include <cascadeclip/Segmenter.h>
+
+#include <nlohmann/json.hpp>
+#include <opencv2/imgproc.hpp>
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <iomanip>
+#include <sstream>
+
+namespace cascadeclip {
+
+namespace {
+
+torch::Device resolveDevice(const std::string& name)
+{
+    if (name == "cpu")
+        return torch::kCPU;
+    if (name == "cuda" || name.rfind("cuda:", 0) == 0) {
+        if (!torch::cuda::is_available())
+            throw Error(ErrorCode::DeviceUnavailable, "device '" + name + "': no CUDA device is available to LibTorch");
+        return torch::Device(name);
+    }
+    if (name == "auto" || name.empty())
+        return torch::cuda::is_available() ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
+    throw Error(ErrorCode::InvalidInput, "unknown device '" + name + "' (expected auto, cpu or cuda)");
+}
+
+/// A cheap identity for a weights file (caches, provenance): the bundle's source hash when it has one, else a
+/// hash of the file name, size and safetensors header.
+std::string weightsIdOf(
+    const std::string& path, const std::map<std::string, std::string>& metadata, const weights::LoadedModel& loaded)
+{
+    uint64_t h = 1469598103934665603ull;
+    auto mix = [&h](const std::string& s) {
+        for (const unsigned char c : s) {
+            h ^= c;
+            h *= 1099511628211ull;
+        }
+    };
+    if (const auto it = metadata.find("cascadeclip.sources"); it != metadata.end()) {
+        mix(it->second);
+    } else {
+        std::error_code ec;
+        mix(std::filesystem::path(path).filename().string());
+        mix(std::to_string(std::filesystem::file_size(path, ec)));
+        mix(weights::optionsToJson(loaded.options).dump());
+    }
+    std::ostringstream s;
+    s << std::hex << std::setw(16) << std::setfill('0') << h;
+    return s.str();
+}
+
+template <typename T>
+T metadataJson(
+    const std::map<std::string, std::string>& metadata, const std::string& key, T fallback, const std::string& path)
+{
+    const auto it = metadata.find(key);
+    if (it == metadata.end())
+        return fallback;
+    try {
+        return nlohmann::json::parse(it->second).get<T>();
+    } catch (const nlohmann::json::exception& e) {
+        throw Error(ErrorCode::WeightsMalformed, path + ": metadata '" + key + "' is malformed: " + e.what());
+    }
+}
+
+cv::Mat asBgr(const cv::Mat& image)
+{
+    if (image.empty())
+        throw Error(ErrorCode::InvalidInput, "the image is empty");
+    if (image.depth() != CV_8U)
+        throw Error(ErrorCode::InvalidInput, "the image must have 8-bit channels");
+    cv::Mat bgr;
+    switch (image.channels()) {
+    case 3:
+        return image;
+    case 1:
+        cv::cvtColor(image, bgr, cv::COLOR_GRAY2BGR);
+        return bgr;
+    case 4:
+        cv::cvtColor(image, bgr, cv::COLOR_BGRA2BGR);
+        return bgr;
+    default:
+        throw Error(ErrorCode::InvalidInput, "the image has " + std::to_string(image.channels()) + " channels");
+    }
+}
+
+class CascadeClipSegmenter final : public Segmenter {
+public:
+    CascadeClipSegmenter(const std::string& path, const SegmenterOptions& options)
+        : m_device(resolveDevice(options.device))
+        , m_threads(options.threads)
+    {
+        setComputeThreads(m_threads);
+        c10::InferenceMode inference;
+        m_loaded = weights::loadModel(path, m_device);
+        const auto& meta = m_loaded.metadata;
+        m_info.weightsPath = path;
+        m_info.weightsId = weightsIdOf(path, meta, m_loaded);
+        m_info.promptTokens = m_loaded.options.vision.promptTokens;
+        m_info.classNames = metadataJson<std::vector<std::string>>(meta, "cascadeclip.classes", {}, path);
+        m_info.seenIndices = metadataJson<std::vector<int>>(meta, "cascadeclip.seen", {}, path);
+        m_info.inductive = metadataJson<bool>(meta, "cascadeclip.inductive", true, path);
+        m_info.templateSet = TemplateSet::Single;
+        if (const auto it = meta.find("cascadeclip.template_set"); it != meta.end() && it->second == "multi")
+            m_info.templateSet = TemplateSet::Multi;
+        const auto w1 = m_loaded.model->decode_head->weights_s1.to(torch::kCPU);
+        const auto w2 = m_loaded.model->decode_head->weights_s2.to(torch::kCPU);
+        for (int i = 0; i < 3; ++i) {
+            m_info.ngaStage1[i] = w1[i].item<float>();
+            m_info.ngaStage2[i] = w2[i].item<float>();
+        }
+        m_info.device = m_device.str();
+        try {
+            m_embedder = std::make_unique<text::TextEmbedder>(
+                m_loaded.model->text_encoder, text::findTokenizer("", path, meta), m_info.weightsId);
+        } catch (const Error& e) {
+            // Segmentation with class names needs the vocabulary; say why when it is asked for.
+            m_textUnavailable = e.what();
+            spdlog::warn("segmenter: {}", m_textUnavailable);
+        }
+    }
+
+    const ModelInfo& info() const override { return m_info; }
+
+    SegmentationResult segment(const cv::Mat& image, const SegmentationRequest& request, const RunHooks& hooks) override
+    {
+        setComputeThreads(m_threads);
+        c10::InferenceMode inference;
+        const cv::Mat bgr = asBgr(image);
+        const auto text = embed(request); // before the encoder: a bad class list fails fast
+        pipeline::checkCanceled(hooks);
+        m_cache = {};
+        const auto input = pipeline::preprocess(bgr, m_loaded.options.shortSide).to(m_device);
+        m_cache = pipeline::encodeWindows(m_loaded.model, input, bgr.size(), hooks);
+        return decode(request, text, hooks);
+    }
+
+    SegmentationResult redecode(const SegmentationRequest& request, const RunHooks& hooks) override
+    {
+        if (m_cache.empty())
+            throw Error(ErrorCode::InvalidInput, "nothing to re-decode: no image has been segmented yet");
+        setComputeThreads(m_threads);
+        c10::InferenceMode inference;
+        return decode(request, embed(request), hooks);
+    }
+
+private:
+    torch::Tensor embed(const SegmentationRequest& request)
+    {
+        if (request.classNames.empty())
+            throw Error(ErrorCode::InvalidInput, "no class names to segment");
+        if (!m_embedder)
+            throw Error(ErrorCode::WeightsNotFound, m_textUnavailable);
+        return m_embedder->embed(request.classNames, request.templateSet.value_or(m_info.templateSet));
+    }
+
+    SegmentationResult decode(const SegmentationRequest& request, const torch::Tensor& text, const RunHooks& hooks)
+    {
+        const auto classes = static_cast<int64_t>(request.classNames.size());
+        pipeline::DecodeInputs inputs;
+        inputs.text = text;
+        inputs.inductive = request.inductive;
+        auto seen = torch::zeros({classes}, torch::kBool);
+        for (size_t i = 0; i < request.seen.size() && i < request.classNames.size(); ++i)
+            seen[static_cast<int64_t>(i)] = static_cast<bool>(request.seen[i]);
+        inputs.seen = seen.to(m_device);
+        if (request.ngaStage1)
+            inputs.weightsS1
+                = torch::tensor(std::vector<float>(request.ngaStage1->begin(), request.ngaStage1->end())).to(m_device);
+        if (request.ngaStage2)
+            inputs.weightsS2
+                = torch::tensor(std::vector<float>(request.ngaStage2->begin(), request.ngaStage2->end())).to(m_device);
+        const auto scores = pipeline::decodeWindows(m_loaded.model, m_cache, inputs, hooks).to(torch::kCPU);
+        SegmentationResult result;
+        pipeline::labelsFromScores(scores, request.threshold, result.labels, result.confidence);
+        result.classNames = request.classNames;
+        result.windows = static_cast<int>(m_cache.windows.size());
+        if (request.keepProbabilities) {
+            const auto s = scores[0].contiguous();
+            for (int64_t c = 0; c < classes; ++c)
+                result.probabilities.push_back(
+                    cv::Mat(static_cast<int>(s.size(1)), static_cast<int>(s.size(2)), CV_32FC1, s[c].data_ptr<float>())
+                        .clone());
+        }
+        return result;
+    }
+
+    torch::Device m_device;
+    int m_threads;
+    weights::LoadedModel m_loaded;
+    ModelInfo m_info;
+    std::unique_ptr<text::TextEmbedder> m_embedder;
+    std::string m_textUnavailable;
+    pipeline::FeatureCache m_cache;
+};
+
+} // namespace
+
+std::unique_ptr<Segmenter> Segmenter::load(const std::string& weightsPath, const SegmenterOptions& options)
+{
+    return std::make_unique<CascadeClipSegmenter>(weightsPath, options);
+}
+
+} // namespace cascadeclip
