@@ -63,6 +63,24 @@ def main():
             failures.append("windows.json differs: %s vs %s" % (cw, rw))
     except OSError:
         failures.append("windows.json missing on the C++ side")
+    # Per-block contributions of stages 1 and 2 plus the key-bias share add up to the stage logits.
+    contrib_checked = 0
+    for m_path in sorted(glob.glob(os.path.join(a.cpp, "w*_M[12].npy"))):
+        base = os.path.basename(m_path)
+        k, s = base.split("_")[0], base[-5]
+        parts = sorted(glob.glob(os.path.join(a.cpp, "%s_contrib_s%s_b[0-9].npy" % (k, s))))
+        if not parts:
+            continue
+        total = sum(np.load(p).astype(np.float64) for p in parts)
+        total = total + np.load(os.path.join(a.cpp, "%s_contrib_s%s_bias.npy" % (k, s))).astype(np.float64)
+        m = np.load(m_path).astype(np.float64)
+        d = float(np.abs(total - m).max())
+        contrib_checked += 1
+        worst["contrib sum"] = max(worst.get("contrib sum", 0.0), d)
+        if len(parts) != 3 or d > a.atol + a.rtol * float(np.abs(m).max()):
+            failures.append("%s: %d block contributions + bias differ from the stage logits by %.3g" % (base, len(parts), d))
+    if not contrib_checked:
+        failures.append("no per-block contribution maps (w*_contrib_s*_b[0-9].npy) on the C++ side")
     for kind in sorted(worst):
         print("%-16s max abs diff %.3g" % (kind, worst[kind]))
     for f in failures:

@@ -43,7 +43,9 @@ Options:
   --transductive          No score shift for seen classes
   --nga "a,b,c;d,e,f"     NGA weights of stage 1 (blocks 5,6,7) and stage 2 (blocks 8,9,10)
   --dump DIR              Write every intermediate as .npy (input, per-window features, global embedding,
-                          stage logits M1..M3 and their sum, probs, label) plus label.png and windows.json
+                          stage logits M1..M3 and their sum, per-block contributions to the stage 1 and 2
+                          logits w{k}_contrib_s{1,2}_b{0,1,2}.npy (+ _bias), probs, label) plus label.png
+                          and windows.json
   --device DEV            auto (CUDA when available), cpu or cuda
   --threads N             Intra-op threads (default: all cores)
 )";
@@ -171,7 +173,7 @@ int run(const std::vector<std::string>& argv)
 
     const auto input = pipeline::preprocess(bgr, loaded.options.shortSide).to(device);
     RunHooks hooks;
-    const auto cache = pipeline::encodeWindows(loaded.model, input, bgr.size(), hooks);
+    auto cache = pipeline::encodeWindows(loaded.model, input, bgr.size(), hooks);
 
     std::optional<std::filesystem::path> dump;
     if (const auto d = args.value("dump")) {
@@ -191,11 +193,20 @@ int run(const std::vector<std::string>& argv)
     }
     pipeline::WindowObserver observer;
     if (dump) {
+        inputs.withContributions = true;
         observer = [&](size_t k, const model::CropDecode& d) {
             const std::string w = windowPrefix(k);
             for (size_t s = 0; s < d.stageLogits.size(); ++s)
                 io::writeNpy((*dump / (w + "M" + std::to_string(s + 1) + ".npy")).string(), d.stageLogits[s]);
             io::writeNpy((*dump / (w + "Msum.npy")).string(), d.logitSum);
+            // Stages 1 and 2: each block's share of the last decoder layer's logits, and the key bias's share.
+            for (size_t st = 0; st < 2 && st < d.contributions.size(); ++st) {
+                const std::string prefix = w + "contrib_s" + std::to_string(st + 1) + "_";
+                for (size_t i = 0; i < d.contributions[st].blocks.size(); ++i)
+                    io::writeNpy(
+                        (*dump / (prefix + "b" + std::to_string(i) + ".npy")).string(), d.contributions[st].blocks[i]);
+                io::writeNpy((*dump / (prefix + "bias.npy")).string(), d.contributions[st].bias);
+            }
         };
     }
     const auto probs = pipeline::decodeWindows(loaded.model, cache, inputs, hooks, observer).to(torch::kCPU);

@@ -139,3 +139,30 @@ TEST_P(KeyManifest, EqualsTheOfficialStateDict)
 }
 
 INSTANTIATE_TEST_SUITE_P(PromptLengths, KeyManifest, ::testing::Values(10, 35, 50));
+
+TEST_F(Seeded, ProjectedDecodeEqualsTheDirectOneAndContributionsAddUp)
+{
+    const auto o = ModelOptions::tiny();
+    model::CascadeClip m(o);
+    const auto f = m->backbone(torch::randn({1, 3, o.cropSize, o.cropSize}));
+    const auto text = torch::randn({4, o.vision.outputDim});
+    const auto seen = torch::tensor({true, false, true, false});
+    const auto w1 = torch::tensor({0.3f, 0.9f, 0.2f}), w2 = torch::tensor({1.4f, 0.05f, 0.7f});
+    const auto projections = m->project(f);
+    for (const bool custom : {false, true}) {
+        const auto direct
+            = m->decode(f, text, seen, true, custom ? w1 : torch::Tensor(), custom ? w2 : torch::Tensor());
+        const auto cached = m->decodeProjected(f.global, projections, text, seen, true, custom ? w1 : torch::Tensor(),
+            custom ? w2 : torch::Tensor(), true);
+        for (size_t s = 0; s < 3; ++s) {
+            EXPECT_TRUE(torch::allclose(direct.stageLogits[s], cached.stageLogits[s], 1e-5, 1e-5)) << s;
+            const auto& c = cached.contributions[s];
+            ASSERT_EQ(c.blocks.size(), s < 2 ? 3u : 1u);
+            auto sum = c.bias.expand_as(c.blocks[0]).clone();
+            for (const auto& b : c.blocks)
+                sum = sum + b;
+            EXPECT_TRUE(torch::allclose(sum, cached.stageLogits[s], 1e-5, 1e-5)) << s;
+        }
+        EXPECT_TRUE(torch::allclose(direct.scores, cached.scores, 1e-5, 1e-5));
+    }
+}

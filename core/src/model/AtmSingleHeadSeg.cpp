@@ -40,15 +40,18 @@ TpnDecoderLayerImpl::TpnDecoderLayerImpl(const HeadOptions& o)
     norm3 = register_module("norm3", makeLayerNorm(o.embedDims));
 }
 
-torch::Tensor TpnDecoderLayerImpl::forward(
-    const torch::Tensor& query, const torch::Tensor& memory, torch::Tensor* logitsOut)
+torch::Tensor TpnDecoderLayerImpl::forward(const torch::Tensor& query, const torch::Tensor& memory)
+{
+    return forwardProjected(query, multihead_attn->k->forward(memory), multihead_attn->v->forward(memory));
+}
+
+torch::Tensor TpnDecoderLayerImpl::forwardProjected(
+    const torch::Tensor& query, const torch::Tensor& key, const torch::Tensor& value)
 {
     auto& attn = *multihead_attn;
-    const auto a = attn.logits(query, attn.k->forward(memory)); // [B, h, C, N]
-    if (logitsOut)
-        *logitsOut = a.sum(1) / attn.heads;
-    const int64_t b = query.size(0), c = query.size(1), e = query.size(2), n = memory.size(1);
-    const auto vh = attn.v->forward(memory).view({b, n, attn.heads, e / attn.heads}).transpose(1, 2); // [B, h, N, d]
+    const auto a = attn.logits(query, key); // [B, h, C, N]
+    const int64_t b = query.size(0), c = query.size(1), e = query.size(2), n = key.size(1);
+    const auto vh = value.view({b, n, attn.heads, e / attn.heads}).transpose(1, 2); // [B, h, N, d]
     const auto x = attn.proj->forward(torch::matmul(a.softmax(-1), vh).transpose(1, 2).reshape({b, c, e}));
     auto tgt = norm2(query + x);
     return norm3(tgt + linear2(torch::relu(linear1(tgt))));
@@ -116,6 +119,62 @@ std::vector<torch::Tensor> AtmSingleHeadSegImpl::stageLogits(const std::vector<t
     for (size_t s = 0; s < 3; ++s)
         out.push_back(decoders[s](qProjs[s](descriptor), memories[s]));
     return out;
+}
+
+StageProjections AtmSingleHeadSegImpl::projectBlocks(size_t stage, const std::vector<torch::Tensor>& blocks)
+{
+    StageProjections p;
+    auto& layers = decoders[stage]->decoderLayers;
+    for (size_t l = 0; l < layers.size(); ++l) {
+        auto& attn = *layers[l]->multihead_attn;
+        std::vector<torch::Tensor> keys, values;
+        for (const auto& block : blocks) {
+            keys.push_back(torch::matmul(block, attn.k->weight.t()));
+            if (l + 1 < layers.size())
+                values.push_back(torch::matmul(block, attn.v->weight.t()));
+        }
+        p.keys.push_back(std::move(keys));
+        p.values.push_back(std::move(values));
+    }
+    return p;
+}
+
+namespace {
+
+/// sum_i w_i x_i + bias, in the association of the NGA sum; a single block is x_0 + bias.
+torch::Tensor mixBlocks(const std::vector<torch::Tensor>& perBlock, const torch::Tensor& w, const torch::Tensor& bias)
+{
+    if (perBlock.size() == 1)
+        return perBlock[0] + bias;
+    return ((w[0] * perBlock[0] + w[1] * perBlock[1]) + w[2] * perBlock[2]) + bias;
+}
+
+} // namespace
+
+torch::Tensor AtmSingleHeadSegImpl::stageLogitsProjected(size_t stage, const torch::Tensor& descriptor,
+    const StageProjections& p, const torch::Tensor& weights, StageContributions* contributions)
+{
+    auto& layers = decoders[stage]->decoderLayers;
+    auto query = qProjs[stage](descriptor);
+    for (size_t l = 0; l + 1 < layers.size(); ++l) {
+        auto& attn = *layers[l]->multihead_attn;
+        query = layers[l]->forwardProjected(
+            query, mixBlocks(p.keys[l], weights, attn.k->bias), mixBlocks(p.values[l], weights, attn.v->bias));
+    }
+    auto& attn = *layers.back()->multihead_attn;
+    const auto& lastKeys = p.keys.back();
+    const auto logits = attn.logits(query, mixBlocks(lastKeys, weights, attn.k->bias)).sum(1) / attn.heads;
+    if (contributions) {
+        // The logits are linear in the key: split them by block, plus the key bias's share.
+        contributions->blocks.clear();
+        for (size_t i = 0; i < lastKeys.size(); ++i) {
+            auto part = attn.logits(query, lastKeys[i]).sum(1) / attn.heads; // [B, C, N]
+            contributions->blocks.push_back(lastKeys.size() == 1 ? part : weights[static_cast<int64_t>(i)] * part);
+        }
+        const auto bias = attn.k->bias.view({1, 1, -1}).expand({query.size(0), 1, -1});
+        contributions->bias = attn.logits(query, bias).sum(1) / attn.heads; // [B, C, 1]
+    }
+    return logits;
 }
 
 } // namespace cascadeclip::model

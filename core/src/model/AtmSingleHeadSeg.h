@@ -32,8 +32,10 @@ struct TpnDecoderLayerImpl : torch::nn::Module {
     explicit TpnDecoderLayerImpl(const HeadOptions& options);
 
     /// One full layer: query [B, C, E], memory [B, N, E] -> updated query [B, C, E].
-    /// `logitsOut`, when given, receives the head-averaged pre-softmax logits [B, C, N].
-    torch::Tensor forward(const torch::Tensor& query, const torch::Tensor& memory, torch::Tensor* logitsOut = nullptr);
+    torch::Tensor forward(const torch::Tensor& query, const torch::Tensor& memory);
+
+    /// The same layer from already projected keys and values [B, N, E] (k(memory), v(memory) with bias).
+    torch::Tensor forwardProjected(const torch::Tensor& query, const torch::Tensor& key, const torch::Tensor& value);
 
     // *.layers.{l}.self_attn (unused)
     MultiheadAttention self_attn {nullptr};
@@ -59,6 +61,21 @@ struct TpnDecoderImpl : torch::nn::Module {
 };
 TORCH_MODULE(TpnDecoder);
 
+/// The key and value projections of each block feeding a stage, for every decoder layer, without bias:
+/// keys[l][i] = L_i W_k(l)^T, values[l][i] = L_i W_v(l)^T, each [B, N, E] (values only for layers before the last).
+/// The attention logits are linear in the memory, so a stage's keys for any NGA weights are
+/// sum_i w_i keys[l][i] + b_k(l): re-decoding with new weights needs no projection of the memory.
+struct StageProjections {
+    std::vector<std::vector<torch::Tensor>> keys;
+    std::vector<std::vector<torch::Tensor>> values;
+};
+
+/// The last decoder layer's logits of a stage split by block: logits = sum_i contributions[i] + bias.
+struct StageContributions {
+    std::vector<torch::Tensor> blocks; // [B, C, N] each: w_i * mean_h(q_h . k_h(L_i)) * scale
+    torch::Tensor bias; // [B, C, 1]: mean_h(q_h . b_k,h) * scale
+};
+
 struct AtmSingleHeadSegImpl : torch::nn::Module {
     AtmSingleHeadSegImpl(const HeadOptions& options, int textDim);
 
@@ -73,6 +90,14 @@ struct AtmSingleHeadSegImpl : torch::nn::Module {
     /// weightsS1/weightsS2 [3] override the learned NGA weights when defined.
     std::vector<torch::Tensor> stageLogits(const std::vector<torch::Tensor>& levels, const torch::Tensor& descriptor,
         const torch::Tensor& weightsS1 = {}, const torch::Tensor& weightsS2 = {});
+
+    /// Projections of the blocks of `stage` (0, 1: three blocks; 2: the last block alone).
+    StageProjections projectBlocks(size_t stage, const std::vector<torch::Tensor>& blocks);
+
+    /// Stage logits [B, C, N] from cached projections with NGA weights `weights` [3] (ignored for stage 2, the
+    /// single block). `contributions`, when given, receives the last layer's per-block split.
+    torch::Tensor stageLogitsProjected(size_t stage, const torch::Tensor& descriptor, const StageProjections& p,
+        const torch::Tensor& weights, StageContributions* contributions = nullptr);
 
     HeadOptions options;
     // decode_head.weights_s1, weights_s2 [3]: unnormalised learnable NGA weights

@@ -19,7 +19,47 @@ CropDecode CascadeClipImpl::decode(const VisionFeatures& features, const torch::
     bool inductive, const torch::Tensor& weightsS1, const torch::Tensor& weightsS2)
 {
     const auto descriptor = AtmSingleHeadSegImpl::descriptor(text, features.global);
-    const auto stages = decode_head->stageLogits(features.levels, descriptor, weightsS1, weightsS2);
+    return finish(decode_head->stageLogits(features.levels, descriptor, weightsS1, weightsS2), seen, inductive);
+}
+
+CropProjections CascadeClipImpl::project(const VisionFeatures& features)
+{
+    const auto& l = features.levels;
+    return {
+        decode_head->projectBlocks(0, {l[0], l[1], l[2]}),
+        decode_head->projectBlocks(1, {l[3], l[4], l[5]}),
+        decode_head->projectBlocks(2, {l[6]}),
+    };
+}
+
+CropDecode CascadeClipImpl::decodeProjected(const torch::Tensor& global, const CropProjections& projections,
+    const torch::Tensor& text, const torch::Tensor& seen, bool inductive, const torch::Tensor& weightsS1,
+    const torch::Tensor& weightsS2, bool withContributions)
+{
+    const auto descriptor = AtmSingleHeadSegImpl::descriptor(text, global);
+    const torch::Tensor weights[3] = {
+        weightsS1.defined() ? weightsS1 : decode_head->weights_s1,
+        weightsS2.defined() ? weightsS2 : decode_head->weights_s2,
+        torch::Tensor(),
+    };
+    std::vector<torch::Tensor> stages;
+    std::vector<StageContributions> contributions(withContributions ? 3 : 0);
+    for (size_t s = 0; s < 3; ++s)
+        stages.push_back(decode_head->stageLogitsProjected(
+            s, descriptor, projections[s], weights[s], withContributions ? &contributions[s] : nullptr));
+    auto out = finish(std::move(stages), seen, inductive);
+    const auto& grid = out.stageLogits[0].sizes();
+    for (auto& c : contributions) {
+        for (auto& block : c.blocks)
+            block = block.view(grid);
+        c.bias = c.bias.unsqueeze(-1); // [B, C, 1, 1]
+    }
+    out.contributions = std::move(contributions);
+    return out;
+}
+
+CropDecode CascadeClipImpl::finish(std::vector<torch::Tensor> stages, const torch::Tensor& seen, bool inductive)
+{
     const int64_t b = stages[0].size(0), c = stages[0].size(1), n = stages[0].size(2);
     const auto g = static_cast<int64_t>(std::lround(std::sqrt(static_cast<double>(n))));
     TORCH_CHECK(g * g == n, "the head assumes a square token grid, got ", n, " tokens");

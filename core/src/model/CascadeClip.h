@@ -12,6 +12,8 @@
 
 #include <torch/torch.h>
 
+#include <array>
+
 namespace cascadeclip::model {
 
 /// What one crop's decode produced.
@@ -19,7 +21,11 @@ struct CropDecode {
     std::vector<torch::Tensor> stageLogits; // M1, M2, M3: [B, C, G, G]
     torch::Tensor logitSum; // M1 + M2 + M3: [B, C, G, G]
     torch::Tensor scores; // [B, C, S, S]: sigmoid of the upsampled sum, seen shifted by -0.1
+    std::vector<StageContributions> contributions; // per stage, when asked: blocks [B, C, G, G], bias [B, C, 1, 1]
 };
+
+/// Per-stage key/value projections of one batch of crops (see StageProjections).
+using CropProjections = std::array<StageProjections, 3>;
 
 struct CascadeClipImpl : torch::nn::Module {
     explicit CascadeClipImpl(const ModelOptions& options);
@@ -30,6 +36,15 @@ struct CascadeClipImpl : torch::nn::Module {
     CropDecode decode(const VisionFeatures& features, const torch::Tensor& text, const torch::Tensor& seen,
         bool inductive, const torch::Tensor& weightsS1 = {}, const torch::Tensor& weightsS2 = {});
 
+    /// Projects the blocks of every stage once, for decodeProjected().
+    CropProjections project(const VisionFeatures& features);
+
+    /// The same decode from cached projections: NGA weights only mix them, so a new weight costs no projection.
+    /// `withContributions` also splits each stage's last-layer logits by block.
+    CropDecode decodeProjected(const torch::Tensor& global, const CropProjections& projections,
+        const torch::Tensor& text, const torch::Tensor& seen, bool inductive, const torch::Tensor& weightsS1 = {},
+        const torch::Tensor& weightsS2 = {}, bool withContributions = false);
+
     ModelOptions options;
     // backbone.*
     VptClipVisionTransformer backbone {nullptr};
@@ -37,6 +52,10 @@ struct CascadeClipImpl : torch::nn::Module {
     AtmSingleHeadSeg decode_head {nullptr};
     // text_encoder.*
     ClipTextEncoder text_encoder {nullptr};
+
+private:
+    /// Stage logits [B, C, N] -> the CropDecode: grid maps, sum, upsampled scores.
+    CropDecode finish(std::vector<torch::Tensor> stages, const torch::Tensor& seen, bool inductive);
 };
 TORCH_MODULE(CascadeClip);
 

@@ -37,7 +37,28 @@ FeatureCache encodeWindows(
     return cache;
 }
 
-torch::Tensor decodeWindows(model::CascadeClip& model, const FeatureCache& cache, const DecodeInputs& inputs,
+namespace {
+
+/// One window's decode: from the cached projections when the image is small enough to keep them (computing them
+/// on the first decode), else directly from the features.
+model::CropDecode decodeWindow(model::CascadeClip& model, FeatureCache& cache, size_t k, const DecodeInputs& in)
+{
+    const auto& features = cache.features[k];
+    if (cache.windows.size() <= kMaxProjectedWindows) {
+        if (cache.projections.size() <= k)
+            cache.projections.push_back(model->project(features));
+        return model->decodeProjected(features.global, cache.projections[k], in.text, in.seen, in.inductive,
+            in.weightsS1, in.weightsS2, in.withContributions);
+    }
+    if (in.withContributions)
+        return model->decodeProjected(features.global, model->project(features), in.text, in.seen, in.inductive,
+            in.weightsS1, in.weightsS2, true);
+    return model->decode(features, in.text, in.seen, in.inductive, in.weightsS1, in.weightsS2);
+}
+
+} // namespace
+
+torch::Tensor decodeWindows(model::CascadeClip& model, FeatureCache& cache, const DecodeInputs& inputs,
     const RunHooks& hooks, const WindowObserver& observer)
 {
     if (cache.empty())
@@ -49,8 +70,7 @@ torch::Tensor decodeWindows(model::CascadeClip& model, const FeatureCache& cache
     for (size_t k = 0; k < cache.windows.size(); ++k) {
         checkCanceled(hooks);
         const Window& win = cache.windows[k];
-        const auto decode = model->decode(
-            cache.features[k], inputs.text, inputs.seen, inputs.inductive, inputs.weightsS1, inputs.weightsS2);
+        const auto decode = decodeWindow(model, cache, k, inputs);
         if (observer)
             observer(k, decode);
         preds.slice(2, win.y1, win.y2).slice(3, win.x1, win.x2) += decode.scores;

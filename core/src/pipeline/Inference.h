@@ -21,6 +21,9 @@ struct FeatureCache {
     cv::Size resized; // size the windows tile
     std::vector<Window> windows;
     std::vector<model::VisionFeatures> features; // per window: seven levels [1, N, E] and global [1, E]
+    /// Per window, the head's key/value projections of every block (filled by the first decode when the image
+    /// has few enough windows): later decodes with other NGA weights or classes skip all memory projections.
+    std::vector<model::CropProjections> projections;
     bool empty() const { return features.empty(); }
 };
 
@@ -34,7 +37,11 @@ struct DecodeInputs {
     bool inductive = true;
     torch::Tensor weightsS1; // [3] override, or undefined
     torch::Tensor weightsS2;
+    bool withContributions = false; // split each stage's logits by block (for the observer)
 };
+
+/// Windows up to which the decoder projections are cached (about 70 MB per window at full size).
+inline constexpr size_t kMaxProjectedWindows = 16;
 
 /// Runs the encoder over all windows of `input` ([1, 3, H', W'], already preprocessed).
 FeatureCache encodeWindows(
@@ -42,7 +49,7 @@ FeatureCache encodeWindows(
 
 /// Decodes every window, averages the overlapping scores and resizes to the original size:
 /// returns [1, C, h, w] scores (sigmoid probabilities, seen shifted when inductive).
-torch::Tensor decodeWindows(model::CascadeClip& model, const FeatureCache& cache, const DecodeInputs& inputs,
+torch::Tensor decodeWindows(model::CascadeClip& model, FeatureCache& cache, const DecodeInputs& inputs,
     const RunHooks& hooks, const WindowObserver& observer = {});
 
 /// Argmax over classes of [1, C, h, w] scores -> CV_16UC1 labels, and the best score (CV_32FC1). Pixels whose
