@@ -16,6 +16,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <climits>
 #include <cmath>
 
 namespace cascadeclip::ui {
@@ -77,6 +78,27 @@ cv::Mat readPng16(const QString& path, const cv::Size& size, QString* error)
         return {};
     }
     return mat;
+}
+
+// Rasterises `polygon` (vertices rounded to pixel centres, vertex pixels included) into a mask over `*rect`, the
+// polygon's bounding box clipped to the image.
+cv::Mat polygonMask(const QPolygonF& polygon, const cv::Size& image, cv::Rect* rect)
+{
+    std::vector<cv::Point> pts;
+    cv::Point lo(INT_MAX, INT_MAX), hi(INT_MIN, INT_MIN);
+    for (const QPointF& p : polygon) {
+        pts.emplace_back(int(std::lround(p.x())), int(std::lround(p.y())));
+        lo = cv::Point(std::min(lo.x, pts.back().x), std::min(lo.y, pts.back().y));
+        hi = cv::Point(std::max(hi.x, pts.back().x), std::max(hi.y, pts.back().y));
+    }
+    *rect = cv::Rect(lo, hi + cv::Point(1, 1)) & cv::Rect(cv::Point(0, 0), image);
+    if (rect->empty())
+        return {};
+    for (cv::Point& p : pts)
+        p -= rect->tl();
+    cv::Mat mask(rect->size(), CV_8UC1, cv::Scalar(0));
+    cv::fillPoly(mask, std::vector<std::vector<cv::Point>> {pts}, cv::Scalar(255), cv::LINE_8);
+    return mask;
 }
 
 } // namespace
@@ -318,14 +340,10 @@ bool AnnotationDocument::fillPolygon(
 {
     if (m_edits.empty() || polygon.size() < 3)
         return false;
-    const cv::Rect rect = toCv(polygon.boundingRect().toAlignedRect()) & cv::Rect(0, 0, m_edits.cols, m_edits.rows);
+    cv::Rect rect;
+    cv::Mat mask = polygonMask(polygon, m_edits.size(), &rect);
     if (rect.empty())
         return false;
-    std::vector<cv::Point> pts;
-    for (const QPointF& p : polygon)
-        pts.emplace_back(int(std::lround(p.x())) - rect.x, int(std::lround(p.y())) - rect.y);
-    cv::Mat mask(rect.size(), CV_8UC1, cv::Scalar(0));
-    cv::fillPoly(mask, std::vector<std::vector<cv::Point>> {pts}, cv::Scalar(255), cv::LINE_8);
     if (onlyUnlabeled)
         mask.setTo(0, composite(threshold, toQt(rect)) != kUnlabeled);
     const cv::Mat before = m_edits(rect).clone();
@@ -341,14 +359,10 @@ bool AnnotationDocument::subtractPolygon(
 {
     if (m_edits.empty() || polygon.size() < 3)
         return false;
-    const cv::Rect rect = toCv(polygon.boundingRect().toAlignedRect()) & cv::Rect(0, 0, m_edits.cols, m_edits.rows);
+    cv::Rect rect;
+    cv::Mat mask = polygonMask(polygon, m_edits.size(), &rect);
     if (rect.empty())
         return false;
-    std::vector<cv::Point> pts;
-    for (const QPointF& p : polygon)
-        pts.emplace_back(int(std::lround(p.x())) - rect.x, int(std::lround(p.y())) - rect.y);
-    cv::Mat mask(rect.size(), CV_8UC1, cv::Scalar(0));
-    cv::fillPoly(mask, std::vector<std::vector<cv::Point>> {pts}, cv::Scalar(255), cv::LINE_8);
     mask.setTo(0, composite(threshold, toQt(rect)) != id);
     const cv::Mat before = m_edits(rect).clone();
     m_edits(rect).setTo(kUnlabeled, mask);

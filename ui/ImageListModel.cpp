@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "ui/ImageListModel.h"
 
-#include <QCollator>
 #include <QDir>
 #include <QImageReader>
 #include <QPainter>
@@ -10,6 +9,47 @@
 #include <algorithm>
 
 namespace cascadeclip::ui {
+
+namespace {
+
+// "img2" < "img10", case-insensitive. QCollator's numeric mode would do this, but not in the C locale (no ICU
+// collation there), which is what tests and many servers run in.
+bool naturalLess(const QString& a, const QString& b)
+{
+    qsizetype i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (a[i].isDigit() && b[j].isDigit()) {
+            qsizetype ie = i, je = j;
+            while (ie < a.size() && a[ie].isDigit())
+                ++ie;
+            while (je < b.size() && b[je].isDigit())
+                ++je;
+            // Compare by value: strip leading zeros, then length, then digits.
+            QStringView da = QStringView(a).mid(i, ie - i), db = QStringView(b).mid(j, je - j);
+            while (da.size() > 1 && da.front() == u'0')
+                da = da.mid(1);
+            while (db.size() > 1 && db.front() == u'0')
+                db = db.mid(1);
+            if (da.size() != db.size())
+                return da.size() < db.size();
+            if (const int c = da.compare(db); c != 0)
+                return c < 0;
+            i = ie;
+            j = je;
+            continue;
+        }
+        const QChar ca = a[i].toCaseFolded(), cb = b[j].toCaseFolded();
+        if (ca != cb)
+            return ca < cb;
+        ++i;
+        ++j;
+    }
+    if ((a.size() - i) != (b.size() - j))
+        return (a.size() - i) < (b.size() - j);
+    return a < b;
+}
+
+} // namespace
 
 ImageListModel::ImageListModel(QObject* parent)
     : QAbstractListModel(parent)
@@ -83,11 +123,7 @@ QStringList ImageListModel::scanFolder(const QString& folder)
     for (const QByteArray& fmt : QImageReader::supportedImageFormats())
         filters << QStringLiteral("*.") + QString::fromLatin1(fmt);
     QStringList files = QDir(folder).entryList(filters, QDir::Files | QDir::Readable);
-    QCollator collator;
-    collator.setNumericMode(true);
-    collator.setCaseSensitivity(Qt::CaseInsensitive);
-    std::sort(
-        files.begin(), files.end(), [&](const QString& a, const QString& b) { return collator.compare(a, b) < 0; });
+    std::sort(files.begin(), files.end(), naturalLess);
     return files;
 }
 
