@@ -517,13 +517,15 @@ void MainWindow::createActions()
     m_cancelButton->setEnabled(false);
     connect(m_cancelButton, &QPushButton::clicked, m_controller, &SegmentationController::cancel);
     main->addWidget(m_cancelButton);
-    m_progress = new QProgressBar(main);
+    // In the status bar, where progress is expected and where it never pushes toolbar items into the overflow.
+    m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("runProgressBar"));
     m_progress->setMaximumWidth(160);
     m_progress->setTextVisible(true);
     m_progress->setFormat(tr("%v / %m windows"));
+    m_progress->setMaximumHeight(16);
     m_progress->setVisible(false);
-    main->addWidget(m_progress);
+    statusBar()->insertPermanentWidget(0, m_progress);
     main->addSeparator();
     main->addWidget(new QLabel(tr(" Threshold "), main));
     m_thresholdSlider = new QSlider(Qt::Horizontal, main);
