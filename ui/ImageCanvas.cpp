@@ -59,6 +59,12 @@ void ImageCanvas::setOverlayOpacity(double opacity)
     update();
 }
 
+void ImageCanvas::setOverlayOpaque(bool opaque)
+{
+    m_overlayOpaque = opaque;
+    update();
+}
+
 void ImageCanvas::setMaskVisible(bool visible)
 {
     m_maskVisible = visible;
@@ -185,7 +191,7 @@ void ImageCanvas::paintEvent(QPaintEvent* event)
     p.fillRect(target.adjusted(-1, -1, 1, 1), QColor(0, 0, 0, 90));
     p.drawImage(target, m_image);
     if (m_maskVisible && !m_overlay.isNull()) {
-        p.setOpacity(m_opacity);
+        p.setOpacity(m_overlayOpaque ? 1.0 : m_opacity);
         p.setRenderHint(QPainter::SmoothPixmapTransform, false);
         p.drawImage(target, m_overlay);
         p.setOpacity(1.0);

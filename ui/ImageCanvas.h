@@ -31,6 +31,8 @@ public:
 
     void setOverlayOpacity(double opacity);
     double overlayOpacity() const { return m_opacity; }
+    /// Draws the overlay at full opacity (contour mode: thin outlines must stay visible whatever the opacity).
+    void setOverlayOpaque(bool opaque);
     void setMaskVisible(bool visible);
     bool isMaskVisible() const { return m_maskVisible; }
     void setTool(Tool tool);
@@ -86,6 +88,7 @@ private:
     QImage m_overlay;
     double m_opacity = 0.55;
     bool m_maskVisible = true;
+    bool m_overlayOpaque = false;
     Tool m_tool = Tool::Brush;
     int m_brushRadius = 12;
     QColor m_toolColor = Qt::white;

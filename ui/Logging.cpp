@@ -56,17 +56,19 @@ LogHub& LogHub::instance()
 
 void LogHub::post(int level, const QString& line)
 {
+    quint64 seq = 0;
     {
         std::lock_guard lock(m_mutex);
-        m_history.emplace_back(level, line);
+        seq = ++m_sequence;
+        m_history.push_back({seq, level, line});
         while (m_history.size() > kHistoryLines)
             m_history.pop_front();
     }
     QMetaObject::invokeMethod(
-        this, [this, level, line] { Q_EMIT messageLogged(level, line); }, Qt::QueuedConnection);
+        this, [this, seq, level, line] { Q_EMIT messageLogged(seq, level, line); }, Qt::QueuedConnection);
 }
 
-std::vector<std::pair<int, QString>> LogHub::history() const
+std::vector<LogHub::Line> LogHub::history() const
 {
     std::lock_guard lock(m_mutex);
     return {m_history.begin(), m_history.end()};

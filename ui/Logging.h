@@ -31,17 +31,23 @@ public:
 
     /// Called from any thread by the sink.
     void post(int level, const QString& line);
-    /// The retained lines, oldest first, with their spdlog levels.
-    std::vector<std::pair<int, QString>> history() const;
+    struct Line {
+        quint64 sequence; // increases by one per line, so a panel can skip lines it already took from history()
+        int level; // spdlog::level::level_enum
+        QString text;
+    };
+    /// The retained lines, oldest first.
+    std::vector<Line> history() const;
 
 Q_SIGNALS:
     /// Emitted on the hub's (GUI) thread; `level` is a spdlog::level::level_enum value.
-    void messageLogged(int level, const QString& line);
+    void messageLogged(quint64 sequence, int level, const QString& line);
 
 private:
     LogHub() = default;
     mutable std::mutex m_mutex;
-    std::deque<std::pair<int, QString>> m_history;
+    std::deque<Line> m_history;
+    quint64 m_sequence = 0;
 };
 
 /// Adds the LogHub sink to the default spdlog logger too, so core's messages reach the panel. Idempotent.

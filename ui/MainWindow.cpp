@@ -38,6 +38,7 @@
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QStyledItemDelegate>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
@@ -146,10 +147,33 @@ QIcon glyphIcon(Glyph glyph)
     return QIcon(pm);
 }
 
-QString levelName(int level)
-{
-    return QString::fromUtf8(spdlog::level::to_string_view(static_cast<spdlog::level::level_enum>(level)).data());
-}
+// Draws each class's hotkey (1-9) at the right edge of its row, so the keys are discoverable.
+class ClassDelegate : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override
+    {
+        QStyledItemDelegate::paint(painter, option, index);
+        const int key = index.data(ClassListModel::HotkeyRole).toInt();
+        if (key <= 0)
+            return;
+        painter->save();
+        const bool selected = option.state & QStyle::State_Selected;
+        const QRect box(option.rect.right() - 26, option.rect.center().y() - 9, 18, 18);
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(selected ? option.palette.highlightedText().color() : option.palette.mid().color());
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(QRectF(box).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3);
+        painter->drawText(box, Qt::AlignCenter, QString::number(key));
+        painter->restore();
+    }
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override
+    {
+        QSize s = QStyledItemDelegate::sizeHint(option, index);
+        s.setHeight(std::max(s.height() + 8, 26));
+        return s;
+    }
+};
 
 } // namespace
 
@@ -380,6 +404,7 @@ void MainWindow::createDocks()
     m_classList = new QListView(classPanel);
     m_classList->setObjectName(QStringLiteral("classListView"));
     m_classList->setModel(m_classes);
+    m_classList->setItemDelegate(new ClassDelegate(m_classList));
     m_classList->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_classList->setToolTip(tr("Keys 1–9 pick a class. Double-click to rename; the check box marks classes seen "
                                "in training."));
@@ -432,13 +457,25 @@ void MainWindow::createDocks()
     resizeDocks({logDock}, {110}, Qt::Vertical);
     resizeDocks({imagesDock, classesDock}, {210, 250}, Qt::Horizontal);
     const auto appendLog = [this](int level, const QString& line) {
-        Q_UNUSED(level);
-        m_logView->appendPlainText(line);
+        // Warnings and errors stand out. Every line names its colour, so none inherits the previous line's.
+        QString color = m_logView->palette().text().color().name();
+        if (level >= spdlog::level::err)
+            color = QStringLiteral("#c0392b");
+        else if (level == spdlog::level::warn)
+            color = QStringLiteral("#b9770e");
+        m_logView->appendHtml(
+            QStringLiteral("<span style=\"color:%1; white-space:pre\">%2</span>").arg(color, line.toHtmlEscaped()));
     };
-    for (const auto& [level, line] : LogHub::instance().history())
-        appendLog(level, line);
-    connect(&LogHub::instance(), &LogHub::messageLogged, this, appendLog);
-    Q_UNUSED(levelName);
+    quint64 seen = 0;
+    for (const LogHub::Line& l : LogHub::instance().history()) {
+        appendLog(l.level, l.text);
+        seen = l.sequence;
+    }
+    connect(&LogHub::instance(), &LogHub::messageLogged, this,
+        [appendLog, seen](quint64 sequence, int level, const QString& line) {
+            if (sequence > seen)
+                appendLog(level, line);
+        });
 }
 
 void MainWindow::createActions()
@@ -578,6 +615,7 @@ void MainWindow::createActions()
     m_contourAction->setToolTip(tr("Draw only the outlines of regions (Ctrl+Shift+M)"));
     connect(m_contourAction, &QAction::toggled, this, [this](bool on) {
         m_settings->setValue(Settings::Key::ContourOnly, on);
+        m_canvas->setOverlayOpaque(on);
         renderOverlay(QRect());
         m_projectDirty = true;
     });
@@ -699,6 +737,7 @@ void MainWindow::restoreSettings()
     m_maskAction->setChecked(m_settings->showMask());
     m_canvas->setMaskVisible(m_settings->showMask());
     m_contourAction->setChecked(m_settings->contourOnly());
+    m_canvas->setOverlayOpaque(m_settings->contourOnly());
     m_brushSpin->setValue(m_settings->brushRadius());
     m_canvas->setBrushRadius(m_settings->brushRadius());
     m_onlyUnlabeledAction->setChecked(m_settings->paintOnlyUnlabeled());

@@ -5,6 +5,7 @@
 #include "ui/ClassListModel.h"
 #include "ui/ImageCanvas.h"
 #include "ui/ImageListModel.h"
+#include "ui/Logging.h"
 #include "ui/MainWindow.h"
 #include "ui/MessageWidget.h"
 #include "ui/Project.h"
@@ -19,6 +20,7 @@
 #include <QPushButton>
 #include <QSlider>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -84,6 +86,10 @@ private Q_SLOTS:
     void segmentationFailureIsShownInlineWithTheFileName();
     void modelLoadFailureNamesTheModelFile();
     void logPanelShowsMessages();
+    void contourModeDrawsOnlyRegionEdges();
+    void spaceDragPans();
+    void fillToolAndClassPanelButtons();
+    void doneStateSurvivesReopening();
 
 private:
     std::unique_ptr<MainWindow> makeWindow();
@@ -427,6 +433,102 @@ void TestWorkspace::logPanelShowsMessages()
     auto* log = find<QPlainTextEdit>(*window, "logView");
     QTRY_VERIFY_WITH_TIMEOUT(log->toPlainText().contains(QStringLiteral("model loaded")), 3000);
     QTRY_VERIFY_WITH_TIMEOUT(log->toPlainText().contains(QStringLiteral("opened folder")), 3000);
+
+    // A panel created while a line is still on its way shows it once (history plus signal, de-duplicated).
+    cascadeclip::ui::logger()->warn("marker-7f3a for the late panel");
+    auto late = makeWindow();
+    auto* lateLog = find<QPlainTextEdit>(*late, "logView");
+    QTest::qWait(50);
+    QCOMPARE(lateLog->toPlainText().count(QStringLiteral("marker-7f3a")), 1);
+    QCOMPARE(log->toPlainText().count(QStringLiteral("marker-7f3a")), 1);
+}
+
+void TestWorkspace::contourModeDrawsOnlyRegionEdges()
+{
+    auto window = makeWindow();
+    openAndLoad(*window);
+    typeClasses(*window, QStringLiteral("sky, house, grass"));
+    QTest::mouseClick(find<QPushButton>(*window, "runButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(window->currentDocument()->hasModelResult(), 5000);
+    const QImage& overlay = window->canvas()->overlay();
+    QCOMPARE(qAlpha(overlay.pixel(20, 220)), 255); // inside the grass
+    QTest::keyClick(window->canvas(), Qt::Key_M, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(m_settings->contourOnly());
+    QCOMPARE(qAlpha(window->canvas()->overlay().pixel(20, 220)), 0); // interior: clear
+    QCOMPARE(qAlpha(window->canvas()->overlay().pixel(20, 239)), 255); // image border
+    // The sky/grass boundary at y = 169/170 is drawn on both sides.
+    QCOMPARE(qAlpha(window->canvas()->overlay().pixel(5, 170)), 255);
+    QVERIFY(window->grab().save(artifactsDir() + QStringLiteral("/main_window_contours.png")));
+}
+
+void TestWorkspace::spaceDragPans()
+{
+    auto window = makeWindow();
+    openAndLoad(*window);
+    ImageCanvas* canvas = window->canvas();
+    canvas->setView(3.0, QPointF(160, 120));
+    QTest::keyPress(canvas, Qt::Key_Space);
+    const QPoint at(300, 300);
+    QTest::mousePress(canvas, Qt::LeftButton, {}, at);
+    QTest::mouseMove(canvas, at + QPoint(0, 60));
+    QTest::mouseRelease(canvas, Qt::LeftButton, {}, at + QPoint(0, 60));
+    QTest::keyRelease(canvas, Qt::Key_Space);
+    QVERIFY(std::abs(canvas->viewCenter().y() - (120 - 20)) < 0.5);
+    QVERIFY(!window->currentDocument()->hasEdits()); // panning never paints
+}
+
+void TestWorkspace::fillToolAndClassPanelButtons()
+{
+    auto window = makeWindow();
+    openAndLoad(*window);
+    typeClasses(*window, QStringLiteral("sky, house, grass"));
+    QTest::mouseClick(find<QPushButton>(*window, "runButton"), Qt::LeftButton);
+    AnnotationDocument* doc = window->currentDocument();
+    QTRY_VERIFY_WITH_TIMEOUT(doc->hasModelResult(), 5000);
+
+    // Move "grass" to the top: it becomes key 1, and keeps its id.
+    auto* list = find<QListView>(*window, "classListView");
+    list->setCurrentIndex(window->classModel()->index(2));
+    QTest::mouseClick(find<QToolButton>(*window, "moveClassUpButton"), Qt::LeftButton);
+    QTest::mouseClick(find<QToolButton>(*window, "moveClassUpButton"), Qt::LeftButton);
+    QCOMPARE(window->classModel()->names().first(), QStringLiteral("grass"));
+    const std::uint16_t grass = window->classModel()->at(0).id;
+    QCOMPARE(grass, std::uint16_t(2));
+
+    // Fill the sky region with key 1 (now grass) and the fill tool (G).
+    ImageCanvas* canvas = window->canvas();
+    QTest::keyClick(canvas, Qt::Key_1);
+    QTest::keyClick(canvas, Qt::Key_G);
+    QCOMPARE(canvas->tool(), ImageCanvas::Tool::Fill);
+    const std::uint16_t skyBefore = doc->labelAt(QPoint(5, 5), 0.0f);
+    const int skyPixels = cv::countNonZero(doc->composite(0.0f) == skyBefore);
+    QTest::mouseClick(canvas, Qt::LeftButton, {}, canvas->imageToWidget(QPointF(5.5, 5.5)).toPoint());
+    QCOMPARE(doc->labelAt(QPoint(5, 5), 0.0f), grass);
+    QVERIFY(cv::countNonZero(doc->composite(0.0f) == skyBefore) < skyPixels);
+    QTest::keyClick(canvas, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(doc->labelAt(QPoint(5, 5), 0.0f), skyBefore);
+
+    // Remove "house": the panel shrinks, the other ids stay.
+    list->setCurrentIndex(window->classModel()->index(window->classModel()->rowOfName(QStringLiteral("house"))));
+    QTest::mouseClick(find<QToolButton>(*window, "removeClassButton"), Qt::LeftButton);
+    QCOMPARE(window->classModel()->names(), QStringList({QStringLiteral("grass"), QStringLiteral("sky")}));
+    QCOMPARE(window->classModel()->at(0).id, grass);
+}
+
+void TestWorkspace::doneStateSurvivesReopening()
+{
+    {
+        auto window = makeWindow();
+        openAndLoad(*window);
+        auto* images = window->imageModel();
+        QVERIFY(images->setData(images->index(1), Qt::Checked, Qt::CheckStateRole));
+        QString error;
+        QVERIFY2(window->saveAll(&error), qPrintable(error));
+    }
+    auto window = makeWindow();
+    QVERIFY(window->openFolder(m_project->path()));
+    QVERIFY(window->imageModel()->isDone(1));
+    QVERIFY(!window->imageModel()->isDone(0));
 }
 
 QTEST_MAIN(TestWorkspace)
