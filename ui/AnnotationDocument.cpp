@@ -396,7 +396,15 @@ bool AnnotationDocument::save(
     const QDir dir(annotationDir);
     const QString base = fileName();
     QJsonObject layers;
-    const cv::Mat labels = composite(threshold);
+    cv::Mat labels = composite(threshold);
+    // Ids of removed classes stay in the layers (nothing is destroyed), but the label map that exporters read only
+    // holds classes the sidecar names: an id without a class would become a wrong class downstream.
+    for (int y = 0; y < labels.rows; ++y) {
+        auto* row = labels.ptr<std::uint16_t>(y);
+        for (int x = 0; x < labels.cols; ++x)
+            if (row[x] != kUnlabeled && !classNames.contains(row[x]))
+                row[x] = kUnlabeled;
+    }
     if (!writePng16(dir.filePath(base + QStringLiteral(".labels.png")), labels, error))
         return false;
     layers[QStringLiteral("labels")] = base + QStringLiteral(".labels.png");

@@ -85,7 +85,8 @@ public:
     /**
      * Writes the annotation next to the project: `<file>.labels.png` (the composite, 16-bit, what exporters read),
      * the layers (`.model.png`, `.confidence.png`, `.edits.png`) and a JSON sidecar `<file>.json` with a version, the
-     * threshold and the class table. Each file is written atomically. Refuses to overwrite an annotation that
+     * threshold and the class table (`classNames`; ids not in it are written as kUnlabeled in the label map, so a
+     * removed class never reaches an export). Each file is written atomically. Refuses to overwrite an annotation that
      * failed to load, so a read error never turns into data loss.
      */
     bool save(

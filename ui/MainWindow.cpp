@@ -236,6 +236,14 @@ MainWindow::MainWindow(SegmenterFactory factory, Settings* settings, QWidget* pa
             updateActions();
         });
     }
+    // The saved label maps and sidecars name the classes: rewrite the loaded ones when the class table changes.
+    const auto classTableChanged = [this] {
+        for (const auto& [path, doc] : m_documents)
+            if (!doc->isBlank())
+                m_unsaved.insert(doc.get());
+    };
+    connect(m_classes, &QAbstractItemModel::rowsRemoved, this, classTableChanged);
+    connect(m_classes, &QAbstractItemModel::dataChanged, this, classTableChanged);
     connect(m_classes, &QAbstractItemModel::rowsMoved, this, [this] {
         m_projectDirty = true;
         scheduleAutosave();
@@ -593,7 +601,7 @@ void MainWindow::createActions()
     main->addWidget(m_opacitySlider);
     connect(m_opacitySlider, &QSlider::valueChanged, this, [this](int v) {
         m_canvas->setOverlayOpacity(v / 100.0);
-        m_settings->setValue(Settings::Key::OverlayOpacity, v);
+        remember(Settings::Key::OverlayOpacity, v);
         m_projectDirty = true;
         if (!m_restoring)
             scheduleAutosave();
@@ -605,7 +613,7 @@ void MainWindow::createActions()
     m_maskAction->setToolTip(tr("Show or hide the mask (Ctrl+M)"));
     connect(m_maskAction, &QAction::toggled, this, [this](bool on) {
         m_canvas->setMaskVisible(on);
-        m_settings->setValue(Settings::Key::ShowMask, on);
+        remember(Settings::Key::ShowMask, on);
         m_projectDirty = true;
     });
     m_contourAction = main->addAction(glyphIcon(Glyph::Contour), tr("Contours"));
@@ -614,7 +622,7 @@ void MainWindow::createActions()
     m_contourAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
     m_contourAction->setToolTip(tr("Draw only the outlines of regions (Ctrl+Shift+M)"));
     connect(m_contourAction, &QAction::toggled, this, [this](bool on) {
-        m_settings->setValue(Settings::Key::ContourOnly, on);
+        remember(Settings::Key::ContourOnly, on);
         m_canvas->setOverlayOpaque(on);
         renderOverlay(QRect());
         m_projectDirty = true;
@@ -658,7 +666,7 @@ void MainWindow::createActions()
     tools->addWidget(m_brushSpin);
     connect(m_brushSpin, &QSpinBox::valueChanged, this, [this](int v) {
         m_canvas->setBrushRadius(v);
-        m_settings->setValue(Settings::Key::BrushRadius, v);
+        remember(Settings::Key::BrushRadius, v);
     });
     auto* smaller = new QAction(tr("Smaller Brush"), this);
     smaller->setObjectName(QStringLiteral("smallerBrushAction"));
@@ -677,7 +685,7 @@ void MainWindow::createActions()
     m_onlyUnlabeledAction->setCheckable(true);
     m_onlyUnlabeledAction->setToolTip(tr("Paint only pixels that have no label yet"));
     connect(m_onlyUnlabeledAction, &QAction::toggled, this,
-        [this](bool on) { m_settings->setValue(Settings::Key::PaintOnlyUnlabeled, on); });
+        [this](bool on) { remember(Settings::Key::PaintOnlyUnlabeled, on); });
 
     // View menu
     QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
@@ -1355,6 +1363,13 @@ void MainWindow::updateTitle()
             tr("%1 — %2 — Cascade-CLIP Studio").arg(m_doc->fileName(), QFileInfo(m_projectFolder).fileName()));
     else
         setWindowTitle(tr("Cascade-CLIP Studio"));
+}
+
+void MainWindow::remember(Settings::Key key, const QVariant& value)
+{
+    // Values applied while restoring (settings at start-up, a project's view) are not new user preferences.
+    if (!m_restoring)
+        m_settings->setValue(key, value);
 }
 
 void MainWindow::scheduleAutosave()

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ui/SegmentationController.h"
+#include "ui/Settings.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -32,7 +33,6 @@ class ClassListModel;
 class ImageCanvas;
 class ImageListModel;
 class MessageWidget;
-class Settings;
 
 /**
  * The annotation workspace: image list, canvas, class panel, model runs, refinement tools, autosave.
@@ -117,6 +117,7 @@ private:
     void updateEmptyState();
     void updateActions();
     void updateTitle();
+    void remember(Settings::Key key, const QVariant& value);
     void scheduleAutosave();
     void saveProjectFile();
     void showError(const QString& text, const QString& detail);

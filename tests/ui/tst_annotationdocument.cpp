@@ -49,6 +49,7 @@ private Q_SLOTS:
     void polygonAddAndSubtract();
     void saveAndLoadRoundTrip();
     void unreadableAnnotationIsNeverOverwritten();
+    void removedClassesAreUnlabeledInTheSavedLabelMap();
 
 private:
     QTemporaryDir m_dir;
@@ -255,6 +256,24 @@ void TestAnnotationDocument::unreadableAnnotationIsNeverOverwritten()
     QVERIFY(error.contains(QStringLiteral("not overwritten")));
     QVERIFY(f.open(QIODevice::ReadOnly));
     QVERIFY(f.readAll().contains("missing.png"));
+}
+
+void TestAnnotationDocument::removedClassesAreUnlabeledInTheSavedLabelMap()
+{
+    const QString annotations = m_dir.filePath(QStringLiteral("removed"));
+    AnnotationDocument doc(m_imagePath);
+    QVERIFY(doc.loadImage(nullptr));
+    applyHalves(doc);
+    QString error;
+    // Class 3 was removed from the panel: only 7 is named.
+    QVERIFY2(doc.save(annotations, 0.0f, {{7, QStringLiteral("sky")}}, &error), qPrintable(error));
+    const cv::Mat labels
+        = cv::imread((annotations + QStringLiteral("/scene.png.labels.png")).toStdString(), cv::IMREAD_UNCHANGED);
+    QCOMPARE(count(labels, 7), 20 * 30);
+    QCOMPARE(count(labels, 3), 0);
+    QCOMPARE(count(labels, kUnlabeled), 20 * 30);
+    // The model layer keeps the id, so re-adding nothing is lost in the working data.
+    QCOMPARE(doc.labelAt(QPoint(30, 3), 0.0f), std::uint16_t(3));
 }
 
 QTEST_MAIN(TestAnnotationDocument)
