@@ -50,7 +50,8 @@ bool writeAtomically(const QString& path, const QByteArray& bytes, QString* erro
 bool writePng16(const QString& path, const cv::Mat& mat, QString* error)
 {
     std::vector<uchar> buf;
-    if (!cv::imencode(".png", mat, buf)) {
+    // Fastest zlib level: label maps compress well anyway, and at 12 MP the default level costs seconds per save.
+    if (!cv::imencode(".png", mat, buf, {cv::IMWRITE_PNG_COMPRESSION, 1})) {
         if (error)
             *error = QStringLiteral("%1: PNG encoding failed").arg(path);
         return false;
@@ -128,7 +129,7 @@ private:
     void apply(const cv::Mat& patch)
     {
         patch.copyTo(m_doc->m_edits(m_rect));
-        Q_EMIT m_doc->changed(toQt(m_rect));
+        m_doc->touch(toQt(m_rect));
     }
     AnnotationDocument* m_doc;
     cv::Rect m_rect;
@@ -204,27 +205,42 @@ bool AnnotationDocument::hasEdits() const
 
 bool AnnotationDocument::isModified() const
 {
-    return !m_undo->isClean();
+    return m_revision != m_savedRevision;
+}
+
+void AnnotationDocument::touch(const QRect& rect)
+{
+    ++m_revision;
+    Q_EMIT changed(rect);
 }
 
 cv::Mat AnnotationDocument::composite(float threshold, const QRect& roi) const
 {
     if (m_edits.empty())
         return {};
-    const cv::Rect r = roi.isNull() ? cv::Rect(0, 0, m_edits.cols, m_edits.rows)
-                                    : (toCv(roi) & cv::Rect(0, 0, m_edits.cols, m_edits.rows));
-    cv::Mat out(r.size(), CV_16UC1, cv::Scalar(kUnlabeled));
-    const bool model = !m_model.empty();
+    const cv::Rect bounds(0, 0, m_edits.cols, m_edits.rows);
+    return compositeOf(m_edits, m_model, m_confidence, threshold, roi.isNull() ? bounds : (toCv(roi) & bounds));
+}
+
+cv::Mat AnnotationDocument::compositeOf(
+    const cv::Mat& edits, const cv::Mat& modelIds, const cv::Mat& confidence, float threshold, const cv::Rect& r)
+{
+    cv::Mat out(r.size(), CV_16UC1);
+    const bool model = !modelIds.empty();
+    // Branch-free per pixel so the compiler vectorises it: this runs on every threshold move and brush segment.
     for (int y = 0; y < r.height; ++y) {
-        const auto* e = m_edits.ptr<std::uint16_t>(r.y + y) + r.x;
-        const auto* m = model ? m_model.ptr<std::uint16_t>(r.y + y) + r.x : nullptr;
-        const auto* c = model ? m_confidence.ptr<float>(r.y + y) + r.x : nullptr;
+        const auto* e = edits.ptr<std::uint16_t>(r.y + y) + r.x;
         auto* o = out.ptr<std::uint16_t>(y);
-        for (int x = 0; x < r.width; ++x) {
-            if (e[x] != kNoEdit)
-                o[x] = e[x];
-            else if (model && c[x] >= threshold)
-                o[x] = m[x];
+        if (model) {
+            const auto* m = modelIds.ptr<std::uint16_t>(r.y + y) + r.x;
+            const auto* c = confidence.ptr<float>(r.y + y) + r.x;
+            for (int x = 0; x < r.width; ++x) {
+                const std::uint16_t fromModel = c[x] >= threshold ? m[x] : kUnlabeled;
+                o[x] = e[x] != kNoEdit ? e[x] : fromModel;
+            }
+        } else {
+            for (int x = 0; x < r.width; ++x)
+                o[x] = e[x] != kNoEdit ? e[x] : kUnlabeled;
         }
     }
     return out;
@@ -248,7 +264,7 @@ void AnnotationDocument::setLayers(const cv::Mat& model, const cv::Mat& confiden
 {
     m_model = model;
     m_confidence = confidence;
-    Q_EMIT changed(QRect());
+    touch(QRect());
 }
 
 void AnnotationDocument::applyModelResult(const cv::Mat& ids, const cv::Mat& confidence, const QString& undoText)
@@ -289,7 +305,7 @@ void AnnotationDocument::strokeSegment(
         mask.setTo(0, composite(threshold, toQt(rect)) != kUnlabeled);
     m_edits(rect).setTo(value, mask);
     m_strokeRect = m_strokeRect.empty() ? rect : (m_strokeRect | rect);
-    Q_EMIT changed(toQt(rect));
+    touch(toQt(rect));
 }
 
 void AnnotationDocument::endStroke(const QString& undoText)
@@ -331,7 +347,7 @@ bool AnnotationDocument::fill(
     m_edits(rect).setTo(value, region);
     const bool changedAny = pushPatch(rect, before, undoText);
     if (changedAny)
-        Q_EMIT changed(toQt(rect));
+        touch(toQt(rect));
     return changedAny;
 }
 
@@ -350,7 +366,7 @@ bool AnnotationDocument::fillPolygon(
     m_edits(rect).setTo(value, mask);
     const bool changedAny = pushPatch(rect, before, undoText);
     if (changedAny)
-        Q_EMIT changed(toQt(rect));
+        touch(toQt(rect));
     return changedAny;
 }
 
@@ -368,7 +384,7 @@ bool AnnotationDocument::subtractPolygon(
     m_edits(rect).setTo(kUnlabeled, mask);
     const bool changedAny = pushPatch(rect, before, undoText);
     if (changedAny)
-        Q_EMIT changed(toQt(rect));
+        touch(toQt(rect));
     return changedAny;
 }
 
@@ -377,62 +393,86 @@ QString AnnotationDocument::sidecarPath(const QString& annotationDir, const QStr
     return QDir(annotationDir).filePath(imageFileName + QStringLiteral(".json"));
 }
 
-bool AnnotationDocument::save(
-    const QString& annotationDir, float threshold, const QHash<std::uint16_t, QString>& classNames, QString* error)
+std::optional<AnnotationDocument::SaveSnapshot> AnnotationDocument::prepareSave(const QString& annotationDir,
+    float threshold, const QHash<std::uint16_t, QString>& classNames, QString* error) const
 {
     if (m_annotationUnreadable) {
         if (error)
             *error = QStringLiteral("%1: the saved annotation could not be read, so it is not overwritten")
                          .arg(sidecarPath(annotationDir, fileName()));
-        return false;
+        return std::nullopt;
     }
-    if (m_edits.empty())
+    SaveSnapshot s;
+    s.dir = annotationDir;
+    s.fileName = fileName();
+    s.threshold = threshold;
+    s.classNames = classNames;
+    s.revision = m_revision;
+    // The model layers are replaced, never modified in place: sharing their buffers is a safe snapshot. The edits
+    // layer changes in place, so it is copied.
+    s.model = m_model;
+    s.confidence = m_confidence;
+    s.edits = m_edits.clone();
+    // The same buffers as last time mean the same content; skipping them matters, because the noisy confidence map
+    // is most of a save's cost (seconds at 12 MP).
+    s.writeModel = hasModelResult()
+        && (m_model.data != m_savedModel.data || m_confidence.data != m_savedConfidence.data
+            || !QFile::exists(QDir(annotationDir).filePath(s.fileName + QStringLiteral(".confidence.png"))));
+    return s;
+}
+
+bool AnnotationDocument::writeSave(const SaveSnapshot& s, QString* error)
+{
+    if (s.edits.empty())
         return true;
-    if (!QDir().mkpath(annotationDir)) {
+    if (!QDir().mkpath(s.dir)) {
         if (error)
-            *error = QStringLiteral("%1: cannot create the folder").arg(annotationDir);
+            *error = QStringLiteral("%1: cannot create the folder").arg(s.dir);
         return false;
     }
-    const QDir dir(annotationDir);
-    const QString base = fileName();
+    const QDir dir(s.dir);
+    const QString& base = s.fileName;
     QJsonObject layers;
-    cv::Mat labels = composite(threshold);
+    cv::Mat labels
+        = compositeOf(s.edits, s.model, s.confidence, s.threshold, cv::Rect(0, 0, s.edits.cols, s.edits.rows));
     // Ids of removed classes stay in the layers (nothing is destroyed), but the label map that exporters read only
     // holds classes the sidecar names: an id without a class would become a wrong class downstream.
     for (int y = 0; y < labels.rows; ++y) {
         auto* row = labels.ptr<std::uint16_t>(y);
         for (int x = 0; x < labels.cols; ++x)
-            if (row[x] != kUnlabeled && !classNames.contains(row[x]))
+            if (row[x] != kUnlabeled && !s.classNames.contains(row[x]))
                 row[x] = kUnlabeled;
     }
     if (!writePng16(dir.filePath(base + QStringLiteral(".labels.png")), labels, error))
         return false;
     layers[QStringLiteral("labels")] = base + QStringLiteral(".labels.png");
-    if (hasModelResult()) {
-        cv::Mat conf16;
-        m_confidence.convertTo(conf16, CV_16U, kConfidenceScale);
-        if (!writePng16(dir.filePath(base + QStringLiteral(".model.png")), m_model, error)
-            || !writePng16(dir.filePath(base + QStringLiteral(".confidence.png")), conf16, error))
-            return false;
+    if (!s.model.empty()) {
+        if (s.writeModel) {
+            cv::Mat conf16;
+            s.confidence.convertTo(conf16, CV_16U, kConfidenceScale);
+            if (!writePng16(dir.filePath(base + QStringLiteral(".model.png")), s.model, error)
+                || !writePng16(dir.filePath(base + QStringLiteral(".confidence.png")), conf16, error))
+                return false;
+        }
         layers[QStringLiteral("model")] = base + QStringLiteral(".model.png");
         layers[QStringLiteral("confidence")] = base + QStringLiteral(".confidence.png");
     }
-    if (!writePng16(dir.filePath(base + QStringLiteral(".edits.png")), m_edits, error))
+    if (!writePng16(dir.filePath(base + QStringLiteral(".edits.png")), s.edits, error))
         return false;
     layers[QStringLiteral("edits")] = base + QStringLiteral(".edits.png");
 
     QJsonArray classes;
-    QList<std::uint16_t> ids = classNames.keys();
+    QList<std::uint16_t> ids = s.classNames.keys();
     std::sort(ids.begin(), ids.end());
     for (std::uint16_t id : ids)
-        classes.append(QJsonObject {{QStringLiteral("id"), int(id)}, {QStringLiteral("name"), classNames.value(id)}});
+        classes.append(QJsonObject {{QStringLiteral("id"), int(id)}, {QStringLiteral("name"), s.classNames.value(id)}});
     const QJsonObject root {
         {QStringLiteral("format"), QStringLiteral("cascadeclip-annotation")},
         {QStringLiteral("version"), kFormatVersion},
         {QStringLiteral("image"), base},
-        {QStringLiteral("width"), m_edits.cols},
-        {QStringLiteral("height"), m_edits.rows},
-        {QStringLiteral("threshold"), double(threshold)},
+        {QStringLiteral("width"), s.edits.cols},
+        {QStringLiteral("height"), s.edits.rows},
+        {QStringLiteral("threshold"), double(s.threshold)},
         {QStringLiteral("unlabeled"), int(kUnlabeled)},
         {QStringLiteral("noEdit"), int(kNoEdit)},
         {QStringLiteral("classes"), classes},
@@ -440,9 +480,25 @@ bool AnnotationDocument::save(
     };
     // The sidecar goes last: it is what marks the annotation as present, so a crash mid-save leaves the previous
     // complete set readable.
-    if (!writeAtomically(sidecarPath(annotationDir, base), QJsonDocument(root).toJson(), error))
+    return writeAtomically(sidecarPath(s.dir, base), QJsonDocument(root).toJson(), error);
+}
+
+void AnnotationDocument::saveFinished(const SaveSnapshot& s)
+{
+    m_savedRevision = s.revision;
+    if (!s.model.empty()) {
+        m_savedModel = s.model;
+        m_savedConfidence = s.confidence;
+    }
+}
+
+bool AnnotationDocument::save(
+    const QString& annotationDir, float threshold, const QHash<std::uint16_t, QString>& classNames, QString* error)
+{
+    const std::optional<SaveSnapshot> s = prepareSave(annotationDir, threshold, classNames, error);
+    if (!s || !writeSave(*s, error))
         return false;
-    m_undo->setClean();
+    saveFinished(*s);
     return true;
 }
 
@@ -497,6 +553,8 @@ bool AnnotationDocument::loadAnnotation(const QString& annotationDir, QString* e
     }
     m_model = model;
     m_confidence = confidence;
+    m_savedModel = model;
+    m_savedConfidence = confidence;
     m_edits = edits;
     m_undo->clear();
     Q_EMIT changed(QRect());

@@ -11,6 +11,7 @@
 #include <opencv2/core/mat.hpp>
 
 #include <cstdint>
+#include <optional>
 
 class QUndoStack;
 
@@ -91,6 +92,28 @@ public:
      */
     bool save(
         const QString& annotationDir, float threshold, const QHash<std::uint16_t, QString>& classNames, QString* error);
+    /// What save() writes, captured on the GUI thread so that writeSave() can run on any thread.
+    struct SaveSnapshot {
+        QString dir;
+        QString fileName;
+        float threshold = 0.0f;
+        QHash<std::uint16_t, QString> classNames;
+        cv::Mat model, confidence, edits;
+        bool writeModel = false; // false when the model layers on disk are already these
+        quint64 revision = 0;
+    };
+    /// GUI thread. std::nullopt (with `error`) when the annotation must not be written (see save()).
+    std::optional<SaveSnapshot> prepareSave(const QString& annotationDir, float threshold,
+        const QHash<std::uint16_t, QString>& classNames, QString* error) const;
+    /// Any thread: encodes and writes the files of a snapshot.
+    static bool writeSave(const SaveSnapshot& snapshot, QString* error);
+    /// GUI thread, after writeSave() succeeded: the document is unmodified if nothing changed since the snapshot.
+    void saveFinished(const SaveSnapshot& snapshot);
+
+    /// The composite of layers (see composite()), over `rect`.
+    static cv::Mat compositeOf(const cv::Mat& edits, const cv::Mat& modelIds, const cv::Mat& confidence,
+        float threshold, const cv::Rect& rect);
+
     /// Reads what save() wrote, if anything. Returns false (with `error`) when files exist but cannot be used.
     bool loadAnnotation(const QString& annotationDir, QString* error);
     /// Path of the sidecar save() writes for `imageFileName`.
@@ -107,6 +130,7 @@ private:
     class PatchCommand;
     class ModelCommand;
 
+    void touch(const QRect& rect);
     bool pushPatch(const cv::Rect& rect, const cv::Mat& before, const QString& undoText);
     void setLayers(const cv::Mat& model, const cv::Mat& confidence);
 
@@ -121,6 +145,11 @@ private:
     cv::Mat m_strokeBefore;
     cv::Rect m_strokeRect;
     bool m_annotationUnreadable = false;
+    // The model layers as last written (shared buffers), to skip rewriting them when only edits changed.
+    cv::Mat m_savedModel;
+    cv::Mat m_savedConfidence;
+    quint64 m_revision = 0; // bumped by every change
+    quint64 m_savedRevision = 0; // the revision on disk
 };
 
 } // namespace cascadeclip::ui

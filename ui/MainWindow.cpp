@@ -45,6 +45,7 @@
 #include <QUndoGroup>
 #include <QUndoStack>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <spdlog/spdlog.h>
 
@@ -204,11 +205,9 @@ MainWindow::MainWindow(SegmenterFactory factory, Settings* settings, QWidget* pa
     m_undoGroup = new QUndoGroup(this);
     m_autosaveTimer = new QTimer(this);
     m_autosaveTimer->setSingleShot(true);
-    connect(m_autosaveTimer, &QTimer::timeout, this, [this] {
-        QString error;
-        if (!saveAll(&error))
-            showError(tr("Could not save the annotations."), error);
-    });
+    connect(m_autosaveTimer, &QTimer::timeout, this, &MainWindow::autosave);
+    // One writer thread: saves of the same file never overlap, and they finish in the order they started.
+    m_savePool.setMaxThreadCount(1);
 
     setCentralWidget(createCentral());
     createDocks();
@@ -264,6 +263,7 @@ MainWindow::MainWindow(SegmenterFactory factory, Settings* settings, QWidget* pa
 
 MainWindow::~MainWindow()
 {
+    m_saveFuture.waitForFinished();
     // Documents emit while they are destroyed (undo stacks); disconnect before the members they reach go away.
     for (auto& [path, doc] : m_documents)
         doc->disconnect(this);
@@ -1379,14 +1379,94 @@ void MainWindow::scheduleAutosave()
     m_autosaveTimer->start(m_settings->autosaveDelayMs());
 }
 
-bool MainWindow::saveAll(QString* error)
+QHash<std::uint16_t, QString> MainWindow::classNameTable() const
 {
-    m_autosaveTimer->stop();
-    if (m_projectFolder.isEmpty())
-        return true;
     QHash<std::uint16_t, QString> names;
     for (const ClassEntry& c : m_classes->classes())
         names.insert(c.id, c.name);
+    return names;
+}
+
+void MainWindow::autosave()
+{
+    if (m_projectFolder.isEmpty())
+        return;
+    if (m_saveFuture.isRunning()) {
+        scheduleAutosave(); // the writer is busy: try again after the next quiet period
+        return;
+    }
+    QString error;
+    if (m_projectDirty && !saveProjectFile(&error))
+        showError(tr("Could not save the project file."), error);
+    // Snapshots are taken here (copies of the edits, shared model layers); encoding and writing, which take up to
+    // seconds on large images, happen on the writer thread so painting never stalls.
+    std::vector<AnnotationDocument::SaveSnapshot> snapshots;
+    const QHash<std::uint16_t, QString> names = classNameTable();
+    for (auto it = m_unsaved.begin(); it != m_unsaved.end();) {
+        AnnotationDocument* doc = *it;
+        if (doc->isStroking()) {
+            ++it;
+            continue;
+        }
+        QString why;
+        if (auto snapshot = doc->prepareSave(project::annotationsDir(m_projectFolder), threshold(), names, &why))
+            snapshots.push_back(std::move(*snapshot));
+        else
+            showError(tr("Could not save the annotation of “%1”.").arg(doc->fileName()), why);
+        it = m_unsaved.erase(it);
+    }
+    if (snapshots.empty())
+        return;
+    const quint64 generation = ++m_saveGeneration;
+    m_pendingSaves = snapshots;
+    m_saveFuture = QtConcurrent::run(&m_savePool, [this, generation, snapshots] {
+        QStringList errors;
+        for (const AnnotationDocument::SaveSnapshot& s : snapshots) {
+            QString why;
+            errors << (AnnotationDocument::writeSave(s, &why) ? QString() : why);
+        }
+        // Queued to the window; dropped by Qt if the window is gone, ignored if saveAll() already took it.
+        QMetaObject::invokeMethod(
+            this, [this, generation, errors] { finishBackgroundSave(generation, errors); }, Qt::QueuedConnection);
+        return errors;
+    });
+}
+
+void MainWindow::finishBackgroundSave(quint64 generation, const QStringList& errors)
+{
+    if (generation != m_saveGeneration || m_pendingSaves.empty())
+        return;
+    const std::vector<AnnotationDocument::SaveSnapshot> saves = std::move(m_pendingSaves);
+    m_pendingSaves.clear();
+    for (size_t i = 0; i < saves.size(); ++i) {
+        const QString path = QDir(m_images->folder()).filePath(saves[i].fileName);
+        auto it = m_documents.find(path);
+        if (it == m_documents.end())
+            continue;
+        AnnotationDocument* doc = it->second.get();
+        if (errors.value(int(i)).isEmpty()) {
+            doc->saveFinished(saves[i]);
+            if (doc->isModified())
+                m_unsaved.insert(doc);
+            m_images->setAnnotated(m_images->rowOfFileName(doc->fileName()), !doc->isBlank());
+        } else {
+            m_unsaved.insert(doc);
+            showError(tr("Could not save the annotation of “%1”.").arg(doc->fileName()), errors.value(int(i)));
+        }
+    }
+}
+
+bool MainWindow::saveAll(QString* error)
+{
+    m_autosaveTimer->stop();
+    if (m_saveFuture.isRunning() || !m_pendingSaves.empty()) {
+        m_saveFuture.waitForFinished();
+        finishBackgroundSave(m_saveGeneration, m_saveFuture.result());
+        ++m_saveGeneration; // the queued completion of that save is handled now
+    }
+    if (m_projectFolder.isEmpty())
+        return true;
+    const QHash<std::uint16_t, QString> names = classNameTable();
     const QString dir = project::annotationsDir(m_projectFolder);
     bool ok = true;
     for (auto it = m_unsaved.begin(); it != m_unsaved.end();) {
@@ -1407,32 +1487,36 @@ bool MainWindow::saveAll(QString* error)
         m_images->setAnnotated(m_images->rowOfFileName(doc->fileName()), !doc->isBlank());
         it = m_unsaved.erase(it);
     }
-    if (m_projectDirty) {
-        ProjectData data;
-        data.classes = m_classes->classes();
-        data.nextClassId = m_classes->nextId();
-        data.modelPath = m_modelPath;
-        data.doneImages = m_images->doneFiles();
-        data.doneImages.sort();
-        data.currentImage = m_doc ? m_doc->fileName() : QString();
-        data.zoom = m_canvas->isFitToWindow() ? 0.0 : m_canvas->zoom();
-        data.center = m_canvas->viewCenter();
-        data.overlayOpacity = m_opacitySlider->value();
-        data.showMask = m_maskAction->isChecked();
-        data.contourOnly = m_contourAction->isChecked();
-        data.threshold = threshold();
-        QString why;
-        if (project::save(m_projectFolder, data, &why)) {
-            m_projectDirty = false;
-        } else {
-            if (ok && error)
-                *error = why;
-            ok = false;
-        }
+    QString why;
+    if (m_projectDirty && !saveProjectFile(&why)) {
+        if (ok && error)
+            *error = why;
+        ok = false;
     }
     if (ok)
         logger()->debug("saved project {}", m_projectFolder.toStdString());
     return ok;
+}
+
+bool MainWindow::saveProjectFile(QString* error)
+{
+    ProjectData data;
+    data.classes = m_classes->classes();
+    data.nextClassId = m_classes->nextId();
+    data.modelPath = m_modelPath;
+    data.doneImages = m_images->doneFiles();
+    data.doneImages.sort();
+    data.currentImage = m_doc ? m_doc->fileName() : QString();
+    data.zoom = m_canvas->isFitToWindow() ? 0.0 : m_canvas->zoom();
+    data.center = m_canvas->viewCenter();
+    data.overlayOpacity = m_opacitySlider->value();
+    data.showMask = m_maskAction->isChecked();
+    data.contourOnly = m_contourAction->isChecked();
+    data.threshold = threshold();
+    if (!project::save(m_projectFolder, data, error))
+        return false;
+    m_projectDirty = false;
+    return true;
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

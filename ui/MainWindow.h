@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "ui/AnnotationDocument.h"
 #include "ui/SegmentationController.h"
 #include "ui/Settings.h"
 
+#include <QFuture>
 #include <QMainWindow>
 #include <QPointer>
 #include <QSet>
+#include <QThreadPool>
 
 #include <map>
 #include <memory>
@@ -28,7 +31,6 @@ class QUndoGroup;
 
 namespace cascadeclip::ui {
 
-class AnnotationDocument;
 class ClassListModel;
 class ImageCanvas;
 class ImageListModel;
@@ -119,7 +121,10 @@ private:
     void updateTitle();
     void remember(Settings::Key key, const QVariant& value);
     void scheduleAutosave();
-    void saveProjectFile();
+    bool saveProjectFile(QString* error);
+    void autosave();
+    void finishBackgroundSave(quint64 generation, const QStringList& errors);
+    QHash<std::uint16_t, QString> classNameTable() const;
     void showError(const QString& text, const QString& detail);
     QString reasonFor(ErrorCode code) const;
     void closeProject();
@@ -170,6 +175,11 @@ private:
     QString m_runImagePath;
     std::vector<std::uint16_t> m_runClassIds;
     QString m_cachedFeaturesPath;
+
+    QThreadPool m_savePool;
+    QFuture<QStringList> m_saveFuture;
+    std::vector<AnnotationDocument::SaveSnapshot> m_pendingSaves; // what the writer thread is writing
+    quint64 m_saveGeneration = 0;
 
     std::vector<QRgb> m_colorTable; // class id -> overlay colour (0 = transparent)
 };
