@@ -441,6 +441,9 @@ void MainWindow::createDocks()
     connect(makeButton(QStringLiteral("removeClassButton"), tr("Remove"), tr("Remove the class from the list")),
         &QToolButton::clicked, this, &MainWindow::removeSelectedClass);
     buttonRow->addStretch();
+    m_modelClassesButton = makeButton(QStringLiteral("useModelClassesButton"), tr("From Model"),
+        tr("Add the classes the model was trained on, with their seen flags"));
+    connect(m_modelClassesButton, &QToolButton::clicked, this, &MainWindow::addModelClasses);
     connect(makeButton(QStringLiteral("importLabelsButton"), tr("Import…"), tr("Import class names from labels.txt")),
         &QToolButton::clicked, this, &MainWindow::importLabels);
     connect(makeButton(QStringLiteral("exportLabelsButton"), tr("Export…"), tr("Export class names to labels.txt")),
@@ -896,6 +899,8 @@ bool MainWindow::openFolder(const QString& folderPath)
 
 void MainWindow::closeProject()
 {
+    // A result for an image of the old project has nowhere to go.
+    m_controller->cancel();
     if (!m_projectFolder.isEmpty()) {
         QString error;
         if (!saveAll(&error))
@@ -988,6 +993,22 @@ void MainWindow::selectClassRow(int row)
     m_classList->setCurrentIndex(m_classes->index(row));
     updateToolColor();
     statusBar()->showMessage(tr("Class: %1").arg(m_classes->at(row).name), 2000);
+}
+
+void MainWindow::addModelClasses()
+{
+    if (!m_controller->hasModel())
+        return;
+    const ModelInfo& info = m_controller->modelInfo();
+    const int before = m_classes->rowCount();
+    for (size_t i = 0; i < info.classNames.size(); ++i) {
+        const int row = m_classes->addClass(QString::fromStdString(info.classNames[i]));
+        const bool seen = std::find(info.seenIndices.begin(), info.seenIndices.end(), int(i)) != info.seenIndices.end();
+        if (row >= 0 && seen)
+            m_classes->setData(m_classes->index(row), true, ClassListModel::SeenRole);
+    }
+    if (currentClassRow() < 0 && m_classes->rowCount() > before)
+        selectClassRow(before);
 }
 
 void MainWindow::removeSelectedClass()
@@ -1354,6 +1375,7 @@ void MainWindow::updateActions()
     m_nextAction->setEnabled(hasImages && m_currentRow + 1 < m_images->count());
     m_previousAction->setEnabled(hasImages && m_currentRow > 0);
     m_runButton->setEnabled(m_doc != nullptr);
+    m_modelClassesButton->setEnabled(m_controller->hasModel() && !m_controller->modelInfo().classNames.empty());
 }
 
 void MainWindow::updateTitle()

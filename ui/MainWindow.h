@@ -27,6 +27,7 @@ class QSlider;
 class QSpinBox;
 class QStackedWidget;
 class QTimer;
+class QToolButton;
 class QUndoGroup;
 
 namespace cascadeclip::ui {
@@ -88,6 +89,7 @@ private:
     void chooseImage();
     void chooseFolder();
     void addTypedClasses();
+    void addModelClasses();
     void removeSelectedClass();
     void moveSelectedClass(int delta);
     void chooseClassColor();
@@ -144,6 +146,7 @@ private:
     QListView* m_imageList = nullptr;
     QListView* m_classList = nullptr;
     QLineEdit* m_classesEdit = nullptr;
+    QToolButton* m_modelClassesButton = nullptr;
     QPlainTextEdit* m_logView = nullptr;
     QPushButton* m_runButton = nullptr;
     QPushButton* m_cancelButton = nullptr;

@@ -90,6 +90,7 @@ private Q_SLOTS:
     void spaceDragPans();
     void fillToolAndClassPanelButtons();
     void doneStateSurvivesReopening();
+    void modelClassesComeWithTheirSeenFlags();
 
 private:
     std::unique_ptr<MainWindow> makeWindow();
@@ -529,6 +530,27 @@ void TestWorkspace::doneStateSurvivesReopening()
     QVERIFY(window->openFolder(m_project->path()));
     QVERIFY(window->imageModel()->isDone(1));
     QVERIFY(!window->imageModel()->isDone(0));
+}
+
+void TestWorkspace::modelClassesComeWithTheirSeenFlags()
+{
+    auto window = makeWindow();
+    auto* fromModel = find<QToolButton>(*window, "useModelClassesButton");
+    QVERIFY(!fromModel->isEnabled()); // no model yet
+    openAndLoad(*window);
+    QVERIFY(fromModel->isEnabled());
+    typeClasses(*window, QStringLiteral("bird"));
+    QTest::mouseClick(fromModel, Qt::LeftButton);
+    // The fake model was trained on aeroplane, bicycle (seen) and bird (unseen); bird is already there.
+    QCOMPARE(window->classModel()->names(),
+        QStringList({QStringLiteral("bird"), QStringLiteral("aeroplane"), QStringLiteral("bicycle")}));
+    QVERIFY(window->classModel()->at(1).seen);
+    QVERIFY(window->classModel()->at(2).seen);
+    QVERIFY(!window->classModel()->at(0).seen);
+    typeClasses(*window, QStringLiteral(""));
+    QTest::mouseClick(find<QPushButton>(*window, "runButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(window->currentDocument()->hasModelResult(), 5000);
+    QCOMPARE(m_fake->lastRequest().seen, (std::vector<bool> {false, true, true}));
 }
 
 QTEST_MAIN(TestWorkspace)
