@@ -249,10 +249,11 @@ bool ClassListModel::exportLabels(const QString& path, QString* error) const
 
 QColor ClassListModel::paletteColor(int index)
 {
-    // Kelly's colours of maximum contrast, minus white and black, so neighbouring classes stay distinguishable.
+    // Kelly's colours of maximum contrast (minus white and black), reordered so that the first few, which short
+    // vocabularies use, are far apart and not garish.
     static const QRgb kPalette[]
-        = {0xf3c300, 0x875692, 0xf38400, 0xa1caf1, 0xbe0032, 0xc2b280, 0x848482, 0x008856, 0xe68fac, 0x0067a5, 0xf99379,
-            0x604e97, 0xf6a600, 0xb3446c, 0xdcd300, 0x882d17, 0x8db600, 0x654522, 0xe25822, 0x2b3d26};
+        = {0x0067a5, 0xf38400, 0x008856, 0xbe0032, 0x875692, 0xf3c300, 0xa1caf1, 0xe68fac, 0x604e97, 0xc2b280, 0x882d17,
+            0x8db600, 0xf99379, 0x654522, 0xdcd300, 0xb3446c, 0x848482, 0xe25822, 0x2b3d26, 0xf6a600};
     constexpr int n = sizeof(kPalette) / sizeof(kPalette[0]);
     return QColor::fromRgb(kPalette[((index % n) + n) % n]);
 }

@@ -374,6 +374,9 @@ void MainWindow::createDocks()
     m_imageList->setUniformItemSizes(true);
     m_imageList->setSpacing(2);
     m_imageList->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_imageList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_imageList->setTextElideMode(Qt::ElideMiddle);
+    m_imageList->setMinimumWidth(200);
     imagesDock->setWidget(m_imageList);
     addDockWidget(Qt::LeftDockWidgetArea, imagesDock);
     connect(m_imageList->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -398,7 +401,7 @@ void MainWindow::createDocks()
     auto* addRow = new QHBoxLayout;
     m_classesEdit = new QLineEdit(classPanel);
     m_classesEdit->setObjectName(QStringLiteral("classesEdit"));
-    m_classesEdit->setPlaceholderText(tr("Type class names, e.g. sky, road, car"));
+    m_classesEdit->setPlaceholderText(tr("Add classes: sky, road, car"));
     m_classesEdit->setClearButtonEnabled(true);
     auto* addButton = new QToolButton(classPanel);
     addButton->setObjectName(QStringLiteral("addClassButton"));
@@ -422,7 +425,11 @@ void MainWindow::createDocks()
         updateActions();
     });
 
-    auto* buttonRow = new QHBoxLayout;
+    // Two rows: editing the selected class, then bringing class lists in and out. One row made the dock so wide
+    // that the image list lost its file names.
+    auto* editRow = new QHBoxLayout;
+    auto* listRow = new QHBoxLayout;
+    QHBoxLayout* buttonRow = editRow;
     const auto makeButton = [&](const QString& name, const QString& text, const QString& tip) {
         auto* b = new QToolButton(classPanel);
         b->setObjectName(name);
@@ -440,7 +447,8 @@ void MainWindow::createDocks()
         &QToolButton::clicked, this, &MainWindow::chooseClassColor);
     connect(makeButton(QStringLiteral("removeClassButton"), tr("Remove"), tr("Remove the class from the list")),
         &QToolButton::clicked, this, &MainWindow::removeSelectedClass);
-    buttonRow->addStretch();
+    editRow->addStretch();
+    buttonRow = listRow;
     m_modelClassesButton = makeButton(QStringLiteral("useModelClassesButton"), tr("From Model"),
         tr("Add the classes the model was trained on, with their seen flags"));
     connect(m_modelClassesButton, &QToolButton::clicked, this, &MainWindow::addModelClasses);
@@ -448,7 +456,9 @@ void MainWindow::createDocks()
         &QToolButton::clicked, this, &MainWindow::importLabels);
     connect(makeButton(QStringLiteral("exportLabelsButton"), tr("Export…"), tr("Export class names to labels.txt")),
         &QToolButton::clicked, this, &MainWindow::exportLabels);
-    cl->addLayout(buttonRow);
+    listRow->addStretch();
+    cl->addLayout(editRow);
+    cl->addLayout(listRow);
     classesDock->setWidget(classPanel);
     addDockWidget(Qt::RightDockWidgetArea, classesDock);
 

@@ -104,7 +104,7 @@ std::optional<ProjectData> load(const QString& folder, QString* error)
     data.zoom = view.value(QStringLiteral("zoom")).toDouble();
     data.center
         = QPointF(view.value(QStringLiteral("centerX")).toDouble(), view.value(QStringLiteral("centerY")).toDouble());
-    data.overlayOpacity = view.value(QStringLiteral("overlayOpacity")).toInt(55);
+    data.overlayOpacity = view.value(QStringLiteral("overlayOpacity")).toInt(45);
     data.showMask = view.value(QStringLiteral("showMask")).toBool(true);
     data.contourOnly = view.value(QStringLiteral("contourOnly")).toBool(false);
     data.threshold = view.value(QStringLiteral("threshold")).toDouble(0.0);

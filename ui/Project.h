@@ -22,7 +22,7 @@ struct ProjectData {
     QString currentImage;
     double zoom = 0.0; // 0 = fit to window
     QPointF center;
-    int overlayOpacity = 55;
+    int overlayOpacity = 45;
     bool showMask = true;
     bool contourOnly = false;
     double threshold = 0.0;

@@ -21,7 +21,7 @@ const std::vector<Entry>& table()
         {Settings::Key::ComputeThreads, "model/threads", 0},
         {Settings::Key::Device, "model/device", QStringLiteral("auto")},
         {Settings::Key::LastDirectory, "files/lastDirectory", QString()},
-        {Settings::Key::OverlayOpacity, "view/overlayOpacity", 55},
+        {Settings::Key::OverlayOpacity, "view/overlayOpacity", 45},
         {Settings::Key::ShowMask, "view/showMask", true},
         {Settings::Key::ContourOnly, "view/contourOnly", false},
         {Settings::Key::BrushRadius, "edit/brushRadius", 12},
