@@ -592,12 +592,12 @@ void MainWindow::createActions()
     m_thresholdSlider->setMaximumWidth(140);
     m_thresholdSlider->setToolTip(tr("Pixels whose best class scores below this are left unlabeled"));
     main->addWidget(m_thresholdSlider);
-    m_thresholdValue = new QLabel(QStringLiteral("0.00"), main);
+    m_thresholdValue = new QLabel(QLocale().toString(0.0, 'f', 2), main);
     m_thresholdValue->setObjectName(QStringLiteral("thresholdValueLabel"));
     m_thresholdValue->setMinimumWidth(34);
     main->addWidget(m_thresholdValue);
     connect(m_thresholdSlider, &QSlider::valueChanged, this, [this](int v) {
-        m_thresholdValue->setText(QString::number(v / 100.0, 'f', 2));
+        m_thresholdValue->setText(QLocale().toString(v / 100.0, 'f', 2));
         renderOverlay(QRect());
         if (m_doc && m_doc->hasModelResult())
             m_unsaved.insert(m_doc);
@@ -653,7 +653,7 @@ void MainWindow::createActions()
               a->setObjectName(name);
               a->setCheckable(true);
               a->setShortcut(key);
-              a->setToolTip(QStringLiteral("%1 (%2)").arg(text, key.toString(QKeySequence::NativeText)));
+              a->setToolTip(tr("%1 (%2)").arg(text, key.toString(QKeySequence::NativeText)));
               a->setData(int(tool));
               m_toolGroup->addAction(a);
               connect(a, &QAction::triggered, this, [this, tool] { m_canvas->setTool(tool); });

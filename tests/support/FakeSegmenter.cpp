@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "FakeSegmenter.h"
 
+#include <cascadeclip/Runtime.h>
+
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -50,6 +52,7 @@ std::function<std::unique_ptr<Segmenter>(const std::string&, const SegmenterOpti
     auto self = shared_from_this();
     return [self](const std::string& path, const SegmenterOptions&) -> std::unique_ptr<Segmenter> {
         ++self->loads;
+        self->threadsAtLoad = runtimeInfo().intraOpThreads;
         {
             std::lock_guard lock(self->m_mutex);
             self->m_lastLoadedPath = path;

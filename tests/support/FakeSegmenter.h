@@ -56,6 +56,7 @@ public:
     std::atomic<int> completedCalls {0};
     std::atomic<int> canceledCalls {0};
     std::atomic<std::thread::id> lastThread {};
+    std::atomic<int> threadsAtLoad {-1}; // LibTorch intra-op threads of the thread that ran the factory
     SegmentationRequest lastRequest() const;
     std::string lastLoadedPath() const;
 

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void init();
     void loadsModelOnWorkerThread();
     void modelLoadFailureIsReported();
+    void computeThreadsAreSetOnTheWorker();
     void reportsProgressPerWindowAndFinishes();
     void finishedResultMatchesTheModel();
     void cancelEndsTheJobWithCanceled();
@@ -89,6 +90,19 @@ void TestSegmentationController::loadsModelOnWorkerThread()
     m_controller->segment(QStringLiteral("a.png"), testImage(), request());
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 5000);
     QVERIFY(m_fake->lastThread.load() != std::this_thread::get_id());
+}
+
+void TestSegmentationController::computeThreadsAreSetOnTheWorker()
+{
+    // LibTorch keeps the intra-op thread count per thread: the options must reach the worker, where the model runs.
+    for (int threads : {1, 2}) {
+        QSignalSpy loaded(m_controller.get(), &SegmentationController::modelLoaded);
+        cascadeclip::SegmenterOptions options;
+        options.threads = threads;
+        m_controller->loadModel(QStringLiteral("/models/fake.safetensors"), options);
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 5000);
+        QCOMPARE(m_fake->threadsAtLoad.load(), threads);
+    }
 }
 
 void TestSegmentationController::modelLoadFailureIsReported()
