@@ -945,6 +945,9 @@ void MainWindow::setCurrentImage(int row)
                 tr("Could not open “%1”: %2.").arg(QFileInfo(path).fileName(), reasonFor(ErrorCode::ImageUnreadable)),
                 QStringLiteral("%1: %2").arg(path, error));
             logger()->error("cannot read image {}: {}", path.toStdString(), error.toStdString());
+            // Keep the list's selection on the image that is still shown.
+            const QSignalBlocker block(m_imageList->selectionModel());
+            m_imageList->setCurrentIndex(m_currentRow >= 0 ? m_images->index(m_currentRow) : QModelIndex());
             return;
         }
         if (!doc->loadAnnotation(project::annotationsDir(m_projectFolder), &error)) {

@@ -91,6 +91,9 @@ private Q_SLOTS:
     void fillToolAndClassPanelButtons();
     void doneStateSurvivesReopening();
     void modelClassesComeWithTheirSeenFlags();
+    void subtractPolygonWithShiftP();
+    void unreadableImageIsReportedInline();
+    void unreadableProjectFileIsLeftAlone();
 
 private:
     std::unique_ptr<MainWindow> makeWindow();
@@ -551,6 +554,68 @@ void TestWorkspace::modelClassesComeWithTheirSeenFlags()
     QTest::mouseClick(find<QPushButton>(*window, "runButton"), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(window->currentDocument()->hasModelResult(), 5000);
     QCOMPARE(m_fake->lastRequest().seen, (std::vector<bool> {false, true, true}));
+}
+
+void TestWorkspace::subtractPolygonWithShiftP()
+{
+    auto window = makeWindow();
+    openAndLoad(*window);
+    typeClasses(*window, QStringLiteral("sky, house, grass"));
+    QTest::mouseClick(find<QPushButton>(*window, "runButton"), Qt::LeftButton);
+    AnnotationDocument* doc = window->currentDocument();
+    QTRY_VERIFY_WITH_TIMEOUT(doc->hasModelResult(), 5000);
+    ImageCanvas* canvas = window->canvas();
+    QTest::keyClick(canvas, Qt::Key_3); // grass
+    QTest::keyClick(canvas, Qt::Key_P, Qt::ShiftModifier);
+    QCOMPARE(canvas->tool(), ImageCanvas::Tool::PolygonSubtract);
+    // A box across the sky/grass line: only the grass inside it goes.
+    for (const QPointF& pt : {QPointF(10, 150), QPointF(60, 150), QPointF(60, 200), QPointF(10, 200)})
+        QTest::mouseClick(canvas, Qt::LeftButton, {}, canvas->imageToWidget(pt).toPoint());
+    QTest::keyClick(canvas, Qt::Key_Return);
+    QCOMPARE(doc->labelAt(QPoint(30, 190), 0.0f), kUnlabeled);
+    QCOMPARE(doc->labelAt(QPoint(30, 160), 0.0f), window->classModel()->at(0).id); // sky untouched
+    QCOMPARE(doc->labelAt(QPoint(30, 220), 0.0f), window->classModel()->at(2).id); // grass outside the box
+    // Backspace drops the last vertex, Esc abandons the polygon.
+    QTest::mouseClick(canvas, Qt::LeftButton, {}, canvas->imageToWidget(QPointF(100, 100)).toPoint());
+    QTest::mouseClick(canvas, Qt::LeftButton, {}, canvas->imageToWidget(QPointF(150, 100)).toPoint());
+    QTest::keyClick(canvas, Qt::Key_Backspace);
+    QCOMPARE(canvas->pendingPolygon().size(), 1);
+    QTest::keyClick(canvas, Qt::Key_Escape);
+    QCOMPARE(canvas->pendingPolygon().size(), 0);
+}
+
+void TestWorkspace::unreadableImageIsReportedInline()
+{
+    QFile broken(m_project->filePath(QStringLiteral("scene4.png")));
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("this is not a PNG");
+    broken.close();
+    auto window = makeWindow();
+    QVERIFY(window->openFolder(m_project->path()));
+    QCOMPARE(window->imageModel()->count(), 4);
+    find<QListView>(*window, "imageListView")->setCurrentIndex(window->imageModel()->index(3));
+    auto* message = find<MessageWidget>(*window, "messageWidget");
+    QVERIFY(message->isVisible());
+    QVERIFY(message->text().contains(QStringLiteral("scene4.png")));
+    QVERIFY(message->detail().contains(QStringLiteral("scene4.png")));
+    QCOMPARE(window->currentRow(), 0); // still on the last good image
+    QCOMPARE(find<QListView>(*window, "imageListView")->currentIndex().row(), 0);
+}
+
+void TestWorkspace::unreadableProjectFileIsLeftAlone()
+{
+    const QString projectFile = cascadeclip::ui::project::projectFilePath(m_project->path());
+    QFile f(projectFile);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{ \"version\": 1, \"classes\": [");
+    f.close();
+    auto window = makeWindow();
+    QVERIFY(!window->openFolder(m_project->path()));
+    auto* message = find<MessageWidget>(*window, "messageWidget");
+    QVERIFY(message->isVisible());
+    QVERIFY(message->detail().contains(QStringLiteral("cascadeclip-project.json")));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("{ \"version\": 1, \"classes\": ["));
 }
 
 QTEST_MAIN(TestWorkspace)
