@@ -5,6 +5,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QResizeEvent>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -224,12 +225,18 @@ void ImageCanvas::paintEvent(QPaintEvent* event)
     }
 }
 
-void ImageCanvas::resizeEvent(QResizeEvent*)
+void ImageCanvas::resizeEvent(QResizeEvent* event)
 {
-    if (m_fit)
+    if (m_fit) {
         fitToWindow();
-    else
-        clampOffset();
+        return;
+    }
+    // Keep the image point at the centre where it was (docks opening, the window being laid out after a restored
+    // view was applied).
+    const QSize old = event->oldSize().isValid() ? event->oldSize() : size();
+    const QPointF centre = (QPointF(old.width() / 2.0, old.height() / 2.0) - m_offset) / m_zoom;
+    m_offset = QPointF(width() / 2.0, height() / 2.0) - centre * m_zoom;
+    clampOffset();
 }
 
 void ImageCanvas::wheelEvent(QWheelEvent* event)

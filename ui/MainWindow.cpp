@@ -1274,8 +1274,12 @@ void MainWindow::onStrokeFinished()
 void MainWindow::onFill(const QPoint& pixel)
 {
     const int row = currentClassRow();
-    if (!m_doc || row < 0)
+    if (!m_doc)
         return;
+    if (row < 0) {
+        m_message->showMessage(tr("Add a class and select it to fill with it."), MessageWidget::Type::Information);
+        return;
+    }
     m_doc->fill(pixel, m_classes->at(row).id, m_onlyUnlabeledAction->isChecked(), threshold(),
         tr("Fill %1").arg(m_classes->at(row).name));
 }
@@ -1283,8 +1287,13 @@ void MainWindow::onFill(const QPoint& pixel)
 void MainWindow::onPolygon(const QPolygonF& polygon, bool subtract)
 {
     const int row = currentClassRow();
-    if (!m_doc || row < 0)
+    if (!m_doc)
         return;
+    if (row < 0) {
+        m_message->showMessage(
+            tr("Add a class and select it to draw polygons with it."), MessageWidget::Type::Information);
+        return;
+    }
     const ClassEntry& c = m_classes->at(row);
     if (subtract)
         m_doc->subtractPolygon(polygon, c.id, threshold(), tr("Subtract polygon from %1").arg(c.name));

@@ -338,6 +338,12 @@ void TestWorkspace::zoomAndMaskShortcuts()
     QApplication::sendEvent(canvas, &wheel);
     QVERIFY(canvas->zoom() > fit);
     QVERIFY((canvas->widgetToImage(at) - before).manhattanLength() < 0.5);
+    // Resizing keeps the image point at the centre.
+    canvas->setView(2.0, QPointF(150, 100));
+    window->resize(1100, 760);
+    QTRY_VERIFY((canvas->viewCenter() - QPointF(150, 100)).manhattanLength() < 1.0);
+    window->resize(1280, 800);
+    QTRY_VERIFY((canvas->viewCenter() - QPointF(150, 100)).manhattanLength() < 1.0);
     // Middle-drag pans.
     const QPointF centre = canvas->viewCenter();
     QTest::mousePress(canvas, Qt::MiddleButton, {}, at);
