@@ -263,6 +263,10 @@ MainWindow::MainWindow(SegmenterFactory factory, Settings* settings, QWidget* pa
 
 MainWindow::~MainWindow()
 {
+    // A window destroyed without being closed (a parent going away, a crash handler) still saves the work.
+    QString error;
+    if (!saveAll(&error))
+        logger()->error("could not save on exit: {}", error.toStdString());
     m_saveFuture.waitForFinished();
     // Documents emit while they are destroyed (undo stacks); disconnect before the members they reach go away.
     for (auto& [path, doc] : m_documents)

@@ -205,7 +205,7 @@ void TestSegmentationController::lateResultOfIgnoredCancelIsDropped()
     loadModel();
     FakeScript script;
     script.windows = 3;
-    script.perWindow = 50ms;
+    script.perWindow = 100ms; // long enough that `started` is handled before the job ends, even on a busy machine
     script.honourCancel = false;
     m_fake->setScript(script);
     QSignalSpy canceled(m_controller.get(), &SegmentationController::canceled);

@@ -94,6 +94,7 @@ private Q_SLOTS:
     void subtractPolygonWithShiftP();
     void unreadableImageIsReportedInline();
     void unreadableProjectFileIsLeftAlone();
+    void destroyingTheWindowSavesPendingEdits();
 
 private:
     std::unique_ptr<MainWindow> makeWindow();
@@ -622,6 +623,25 @@ void TestWorkspace::unreadableProjectFileIsLeftAlone()
     QVERIFY(message->detail().contains(QStringLiteral("cascadeclip-project.json")));
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), QByteArray("{ \"version\": 1, \"classes\": ["));
+}
+
+void TestWorkspace::destroyingTheWindowSavesPendingEdits()
+{
+    m_settings->setValue(Settings::Key::AutosaveDelayMs, 60000); // the autosave will not come in time
+    {
+        auto window = makeWindow();
+        openAndLoad(*window);
+        typeClasses(*window, QStringLiteral("sky"));
+        ImageCanvas* canvas = window->canvas();
+        QTest::keyClick(canvas, Qt::Key_B);
+        drag(canvas, QPointF(100, 100), QPointF(120, 100));
+        QVERIFY(window->currentDocument()->hasEdits());
+    }
+    QVERIFY(QFile::exists(AnnotationDocument::sidecarPath(
+        cascadeclip::ui::project::annotationsDir(m_project->path()), QStringLiteral("scene1.png"))));
+    auto window = makeWindow();
+    QVERIFY(window->openFolder(m_project->path()));
+    QCOMPARE(window->currentDocument()->labelAt(QPoint(110, 100), 0.0f), window->classModel()->at(0).id);
 }
 
 QTEST_MAIN(TestWorkspace)
