@@ -23,6 +23,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -575,6 +576,7 @@ void MainWindow::createActions()
     connect(m_runButton, &QPushButton::clicked, this, &MainWindow::run);
     main->addWidget(m_runButton);
     m_cancelButton = new QPushButton(tr("Cancel"), main);
+    m_cancelButton->setToolTip(tr("Stop the running segmentation (Esc)"));
     m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
     m_cancelButton->setEnabled(false);
     connect(m_cancelButton, &QPushButton::clicked, m_controller, &SegmentationController::cancel);
@@ -1565,6 +1567,18 @@ bool MainWindow::saveProjectFile(QString* error)
         return false;
     m_projectDirty = false;
     return true;
+}
+
+void MainWindow::keyPressEvent(QKeyEvent* event)
+{
+    // Esc cancels a running segmentation (ecosystem.md §3.4). The canvas takes Esc first while a polygon is being
+    // drawn, so this only sees the keys nobody else wanted.
+    if (event->key() == Qt::Key_Escape && m_cancelButton->isEnabled()) {
+        m_controller->cancel();
+        event->accept();
+        return;
+    }
+    QMainWindow::keyPressEvent(event);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -380,6 +380,13 @@ void TestWorkspace::cancelFromTheToolbar()
     QCOMPARE(m_fake->canceledCalls.load(), 1);
     QVERIFY(!window->currentDocument()->hasModelResult());
     QVERIFY(!find<QProgressBar>(*window, "runProgressBar")->isVisible());
+
+    // Esc does the same from the canvas.
+    QTest::mouseClick(find<QPushButton>(*window, "runButton"), Qt::LeftButton);
+    QVERIFY(m_fake->waitUntilBlocked(5s));
+    QTest::keyClick(window->canvas(), Qt::Key_Escape);
+    QTRY_VERIFY_WITH_TIMEOUT(!cancel->isEnabled(), 5000);
+    QCOMPARE(m_fake->canceledCalls.load(), 2);
 }
 
 void TestWorkspace::newRunSupersedesTheRunningOne()
