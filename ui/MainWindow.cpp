@@ -806,12 +806,14 @@ void MainWindow::loadModel(const QString& path)
     options.threads = m_settings->computeThreads();
     m_modelLabel->setText(tr("Loading model…"));
     statusBar()->showMessage(tr("Loading model “%1”…").arg(QFileInfo(path).fileName()));
+    m_modelLoading = true;
     m_controller->loadModel(path, options);
     updateActions();
 }
 
 void MainWindow::onModelLoaded(const ModelInfo& info)
 {
+    m_modelLoading = false;
     m_modelPath = QString::fromStdString(info.weightsPath);
     m_settings->setValue(Settings::Key::ModelPath, m_modelPath);
     m_cachedFeaturesPath.clear();
@@ -826,6 +828,7 @@ void MainWindow::onModelLoaded(const ModelInfo& info)
 
 void MainWindow::onModelFailed(const QString& path, const QString& detail, ErrorCode code)
 {
+    m_modelLoading = false;
     m_modelLabel->setText(tr("No model"));
     statusBar()->showMessage(tr("No model configured"));
     showError(tr("Could not load the model “%1”: %2.").arg(QFileInfo(path).fileName(), reasonFor(code)), detail);
@@ -1109,6 +1112,11 @@ void MainWindow::run()
     if (!m_doc) {
         m_message->showMessage(
             tr("Open an image or a folder first (Ctrl+O / Ctrl+U)."), MessageWidget::Type::Information);
+        return;
+    }
+    if (m_modelLoading) {
+        m_message->showMessage(tr("The model is still loading. Run again when the status bar shows it is ready."),
+            MessageWidget::Type::Information);
         return;
     }
     if (!m_controller->hasModel()) {

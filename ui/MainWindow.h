@@ -168,6 +168,7 @@ private:
 
     QString m_projectFolder;
     QString m_modelPath;
+    bool m_modelLoading = false;
     std::map<QString, std::unique_ptr<AnnotationDocument>> m_documents;
     AnnotationDocument* m_doc = nullptr;
     int m_currentRow = -1;

@@ -84,6 +84,7 @@ private Q_SLOTS:
     void cancelFromTheToolbar();
     void newRunSupersedesTheRunningOne();
     void segmentationFailureIsShownInlineWithTheFileName();
+    void runWithoutModelOrClassesExplainsWhatIsMissing();
     void modelLoadFailureNamesTheModelFile();
     void logPanelShowsMessages();
     void contourModeDrawsOnlyRegionEdges();
@@ -429,6 +430,23 @@ void TestWorkspace::segmentationFailureIsShownInlineWithTheFileName()
     // Non-modal: the window keeps working.
     QVERIFY(!QApplication::activeModalWidget());
     QVERIFY(window->grab().save(artifactsDir() + QStringLiteral("/main_window_error.png")));
+}
+
+void TestWorkspace::runWithoutModelOrClassesExplainsWhatIsMissing()
+{
+    auto window = makeWindow();
+    QVERIFY(window->openFolder(m_project->path()));
+    auto* message = find<MessageWidget>(*window, "messageWidget");
+    QTest::mouseClick(find<QPushButton>(*window, "runButton"), Qt::LeftButton);
+    QVERIFY(message->isVisible());
+    QVERIFY(message->text().contains(QStringLiteral("No model")));
+    window->loadModel(kModel);
+    QTest::mouseClick(find<QPushButton>(*window, "runButton"), Qt::LeftButton);
+    QVERIFY(message->text().contains(QStringLiteral("still loading")));
+    QTRY_VERIFY_WITH_TIMEOUT(window->controller()->hasModel(), 5000);
+    QTest::mouseClick(find<QPushButton>(*window, "runButton"), Qt::LeftButton);
+    QVERIFY(message->text().contains(QStringLiteral("class name")));
+    QCOMPARE(m_fake->segmentCalls.load(), 0);
 }
 
 void TestWorkspace::modelLoadFailureNamesTheModelFile()
