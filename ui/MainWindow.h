@@ -1,25 +1,192 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <QMainWindow>
+#include "ui/AnnotationDocument.h"
+#include "ui/SegmentationController.h"
+#include "ui/Settings.h"
 
+#include <QFuture>
+#include <QMainWindow>
+#include <QPointer>
+#include <QSet>
+#include <QThreadPool>
+
+#include <map>
+#include <memory>
+#include <vector>
+
+class QAction;
+class QActionGroup;
 class QLabel;
+class QLineEdit;
+class QListView;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QSlider;
+class QSpinBox;
 class QStackedWidget;
+class QTimer;
+class QToolButton;
+class QUndoGroup;
 
 namespace cascadeclip::ui {
 
-/// The annotation workspace. With no model configured it shows an empty state that points to model setup.
+class ClassListModel;
+class ImageCanvas;
+class ImageListModel;
+class MessageWidget;
+
+/**
+ * The annotation workspace: image list, canvas, class panel, model runs, refinement tools, autosave.
+ *
+ * The model is reached only through the injected factory (on the controller's worker thread). A project is a folder
+ * of images with `cascadeclip-project.json` and an `annotations/` folder; changes are saved a moment after each
+ * edit. GUI thread only.
+ */
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
+    /// Uses the user's settings and a factory that reports that model loading is not available.
     explicit MainWindow(QWidget* parent = nullptr);
+    /// @param settings not owned; must outlive the window.
+    MainWindow(SegmenterFactory factory, Settings* settings, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens a folder of images as the project (restoring its classes, model, masks and view).
+    bool openFolder(const QString& folder);
+    /// Opens the image's folder as the project and shows the image.
+    bool openImage(const QString& path);
+    /// Loads a model bundle on the worker; the result arrives as a status change or an inline error.
+    void loadModel(const QString& path);
+    void setCurrentImage(int row);
+    int currentRow() const { return m_currentRow; }
+
+    /// Starts (or, for the image whose features are cached, re-decodes) a segmentation of the current image.
+    void run();
+    /// Saves every changed annotation and the project file now. Returns false and sets `error` on the first failure.
+    bool saveAll(QString* error = nullptr);
+
+    AnnotationDocument* currentDocument() const { return m_doc; }
+    SegmentationController* controller() const { return m_controller; }
+    ClassListModel* classModel() const { return m_classes; }
+    ImageListModel* imageModel() const { return m_images; }
+    ImageCanvas* canvas() const { return m_canvas; }
+    QString projectFolder() const { return m_projectFolder; }
+    float threshold() const;
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
 
 private:
     void createActions();
+    void createDocks();
     QWidget* createEmptyState();
+    QWidget* createCentral();
+    void restoreSettings();
+
+    void chooseModel();
+    void chooseImage();
+    void chooseFolder();
+    void addTypedClasses();
+    void addModelClasses();
+    void removeSelectedClass();
+    void moveSelectedClass(int delta);
+    void chooseClassColor();
+    void importLabels();
+    void exportLabels();
+    int currentClassRow() const;
+    void selectClassRow(int row);
+
+    void onModelLoaded(const ModelInfo& info);
+    void onModelFailed(const QString& path, const QString& detail, ErrorCode code);
+    void onJobStarted(quint64 id);
+    void onJobProgress(quint64 id, int done, int total);
+    void onJobFinished(quint64 id, const SegmentationResult& result);
+    void onJobFailed(quint64 id, const QString& context, const QString& detail, ErrorCode code);
+    void onJobCanceled(quint64 id);
+    void setRunning(bool running);
+
+    void onStrokeStarted(const QPointF& at);
+    void onStrokeMoved(const QPointF& from, const QPointF& to);
+    void onStrokeFinished();
+    void onFill(const QPoint& pixel);
+    void onPolygon(const QPolygonF& polygon, bool subtract);
+    void onHovered(const QPoint& pixel, bool inside);
+    void onDocumentChanged(AnnotationDocument* doc, const QRect& rect);
+
+    void rebuildColorTable();
+    void renderOverlay(const QRect& imageRect);
+    void updateToolColor();
+    void updateEmptyState();
+    void updateActions();
+    void updateTitle();
+    void remember(Settings::Key key, const QVariant& value);
+    void scheduleAutosave();
+    bool saveProjectFile(QString* error);
+    void autosave();
+    void finishBackgroundSave(quint64 generation, const QStringList& errors);
+    QHash<std::uint16_t, QString> classNameTable() const;
+    void showError(const QString& text, const QString& detail);
+    QString reasonFor(ErrorCode code) const;
+    void closeProject();
+
+    std::unique_ptr<Settings> m_ownedSettings;
+    Settings* m_settings = nullptr;
+    SegmentationController* m_controller = nullptr;
+    ImageListModel* m_images = nullptr;
+    ClassListModel* m_classes = nullptr;
+    QUndoGroup* m_undoGroup = nullptr;
+    QTimer* m_autosaveTimer = nullptr;
 
     QStackedWidget* m_stack = nullptr;
     QLabel* m_emptyStateLabel = nullptr;
+    ImageCanvas* m_canvas = nullptr;
+    MessageWidget* m_message = nullptr;
+    QListView* m_imageList = nullptr;
+    QListView* m_classList = nullptr;
+    QLineEdit* m_classesEdit = nullptr;
+    QToolButton* m_modelClassesButton = nullptr;
+    QPlainTextEdit* m_logView = nullptr;
+    QPushButton* m_runButton = nullptr;
+    QPushButton* m_cancelButton = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QSlider* m_thresholdSlider = nullptr;
+    QLabel* m_thresholdValue = nullptr;
+    QSlider* m_opacitySlider = nullptr;
+    QSpinBox* m_brushSpin = nullptr;
+    QLabel* m_cursorLabel = nullptr;
+    QLabel* m_zoomLabel = nullptr;
+    QLabel* m_modelLabel = nullptr;
+    QAction* m_maskAction = nullptr;
+    QAction* m_contourAction = nullptr;
+    QAction* m_onlyUnlabeledAction = nullptr;
+    QAction* m_nextAction = nullptr;
+    QAction* m_previousAction = nullptr;
+    QActionGroup* m_toolGroup = nullptr;
+
+    QString m_projectFolder;
+    QString m_modelPath;
+    bool m_modelLoading = false;
+    std::map<QString, std::unique_ptr<AnnotationDocument>> m_documents;
+    AnnotationDocument* m_doc = nullptr;
+    int m_currentRow = -1;
+    QSet<AnnotationDocument*> m_unsaved;
+    bool m_projectDirty = false;
+    bool m_restoring = false;
+
+    quint64 m_runJob = 0;
+    QString m_runImagePath;
+    std::vector<std::uint16_t> m_runClassIds;
+    QString m_cachedFeaturesPath;
+
+    QThreadPool m_savePool;
+    QFuture<QStringList> m_saveFuture;
+    std::vector<AnnotationDocument::SaveSnapshot> m_pendingSaves; // what the writer thread is writing
+    quint64 m_saveGeneration = 0;
+
+    std::vector<QRgb> m_colorTable; // class id -> overlay colour (0 = transparent)
 };
 
 } // namespace cascadeclip::ui

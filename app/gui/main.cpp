@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: MIT
 // cascadeclip-studio: the desktop application.
+#include "ui/Logging.h"
 #include "ui/MainWindow.h"
+#include "ui/Settings.h"
 
+#include <cascadeclip/Error.h>
 #include <cascadeclip/Runtime.h>
+#include <cascadeclip/Segmenter.h>
 #include <cascadeclip/Version.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 
 #include <cstdio>
 
@@ -18,11 +23,14 @@ int main(int argc, char** argv)
     QApplication::setApplicationVersion(QString::fromLatin1(cascadeclip::kVersion));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Zero-shot semantic segmentation with Cascade-CLIP."));
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Zero-shot semantic segmentation with Cascade-CLIP."));
     parser.addHelpOption();
     const QCommandLineOption versionOption({QStringLiteral("V"), QStringLiteral("version")},
         QApplication::translate("main", "Show version, LibTorch, BLAS, threads and device."));
     parser.addOption(versionOption);
+    parser.addPositionalArgument(QStringLiteral("path"),
+        QApplication::translate("main", "An image or a folder of images to open."), QStringLiteral("[path]"));
     parser.process(app);
     if (parser.isSet(versionOption)) {
         std::printf("cascadeclip-studio %s\nQt %s\n%s", cascadeclip::kVersion, qVersion(),
@@ -30,7 +38,22 @@ int main(int argc, char** argv)
         return 0;
     }
 
-    cascadeclip::ui::MainWindow window;
+    cascadeclip::ui::installLogHubSink();
+    const std::unique_ptr<cascadeclip::ui::Settings> settings = cascadeclip::ui::Settings::createDefault();
+    // Replaced by Segmenter::load once the model bundle loader is merged.
+    cascadeclip::ui::SegmenterFactory factory
+        = [](const std::string&, const cascadeclip::SegmenterOptions&) -> std::unique_ptr<cascadeclip::Segmenter> {
+        throw cascadeclip::Error(
+            cascadeclip::ErrorCode::WeightsNotFound, "model loading is not available in this build");
+    };
+    cascadeclip::ui::MainWindow window(std::move(factory), settings.get());
     window.show();
+    if (const QStringList args = parser.positionalArguments(); !args.isEmpty()) {
+        const QString path = args.first();
+        if (QFileInfo(path).isDir())
+            window.openFolder(path);
+        else
+            window.openImage(path);
+    }
     return QApplication::exec();
 }

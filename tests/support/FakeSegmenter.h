@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// A scriptable stand-in for the real model behind the torch-free facade, for controller and GUI tests.
+//
+// The test keeps a shared FakeControl and hands the factory to the code under test; every Segmenter the factory
+// makes reads its script from, and reports to, that one control object. All members are safe to touch from the
+// test thread while the fake runs on a worker thread.
+
+#include <cascadeclip/Error.h>
+#include <cascadeclip/Segmenter.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace cascadeclip::test {
+
+/// What the next calls of the fake do. Copy it in with FakeControl::setScript().
+struct FakeScript {
+    int windows = 2; // progress steps reported per segment()
+    std::chrono::milliseconds perWindow {0}; // sleep per window (cancel is polled while sleeping)
+    bool blockUntilReleased = false; // wait at the first window until release() (or cancel)
+    std::optional<ErrorCode> throwError; // throw cascadeclip::Error(code, throwDetail) ...
+    bool throwStdException = false; // ... or a std::runtime_error(throwDetail)
+    int throwAtWindow = 0; // ... before this window
+    std::string throwDetail = "scripted failure";
+    bool honourCancel = true; // false: run to the end even when canceled
+};
+
+class FakeControl : public std::enable_shared_from_this<FakeControl> {
+public:
+    void setScript(const FakeScript& script);
+    FakeScript script() const;
+
+    /// Lets a segment() that waits in blockUntilReleased go on.
+    void release();
+    /// Waits (up to `timeout`) until a segment() call is blocked, waiting for release().
+    bool waitUntilBlocked(std::chrono::milliseconds timeout);
+
+    /// Makes the factory throw Error(code, detail) for the next load.
+    void failNextLoad(ErrorCode code, std::string detail);
+
+    /// The factory to inject: builds a FakeSegmenter that reports to this control.
+    std::function<std::unique_ptr<Segmenter>(const std::string&, const SegmenterOptions&)> factory();
+
+    std::atomic<int> loads {0};
+    std::atomic<int> segmentCalls {0};
+    std::atomic<int> redecodeCalls {0};
+    std::atomic<int> completedCalls {0};
+    std::atomic<int> canceledCalls {0};
+    std::atomic<std::thread::id> lastThread {};
+    std::atomic<int> threadsAtLoad {-1}; // LibTorch intra-op threads of the thread that ran the factory
+    SegmentationRequest lastRequest() const;
+    std::string lastLoadedPath() const;
+
+private:
+    friend class FakeSegmenter;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_cv;
+    FakeScript m_script;
+    bool m_released = false;
+    bool m_blocked = false;
+    std::optional<std::pair<ErrorCode, std::string>> m_loadFailure;
+    SegmentationRequest m_lastRequest;
+    std::string m_lastLoadedPath;
+};
+
+/// Segments by colour: k-means over the image's pixels gives one cluster per requested class, so regions follow
+/// the picture's structure and screenshots look plausible. Probabilities fall off with colour distance, which
+/// gives a confidence map with soft boundaries for threshold tests.
+class FakeSegmenter : public Segmenter {
+public:
+    FakeSegmenter(std::shared_ptr<FakeControl> control, std::string path);
+
+    const ModelInfo& info() const override { return m_info; }
+    SegmentationResult segment(const cv::Mat& bgr, const SegmentationRequest& request, const RunHooks& hooks) override;
+    SegmentationResult redecode(const SegmentationRequest& request, const RunHooks& hooks) override;
+
+    /// The pure decoding step, exposed for tests that want the expected labels of an image.
+    static SegmentationResult decode(const cv::Mat& bgr, const SegmentationRequest& request);
+
+private:
+    void runWindows(const RunHooks& hooks, int windows);
+
+    std::shared_ptr<FakeControl> m_control;
+    ModelInfo m_info;
+    cv::Mat m_cached;
+};
+
+} // namespace cascadeclip::test
