@@ -40,12 +40,7 @@ int main(int argc, char** argv)
 
     cascadeclip::ui::installLogHubSink();
     const std::unique_ptr<cascadeclip::ui::Settings> settings = cascadeclip::ui::Settings::createDefault();
-    // Replaced by Segmenter::load once the model bundle loader is merged.
-    cascadeclip::ui::SegmenterFactory factory
-        = [](const std::string&, const cascadeclip::SegmenterOptions&) -> std::unique_ptr<cascadeclip::Segmenter> {
-        throw cascadeclip::Error(
-            cascadeclip::ErrorCode::WeightsNotFound, "model loading is not available in this build");
-    };
+    cascadeclip::ui::SegmenterFactory factory = &cascadeclip::Segmenter::load;
     cascadeclip::ui::MainWindow window(std::move(factory), settings.get());
     window.show();
     if (const QStringList args = parser.positionalArguments(); !args.isEmpty()) {
