@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // COCO RLE against pycocotools' own C code: tests/fixtures/rle_reference.json holds the counts strings, runs,
 // areas and boxes that cocoapi's maskApi.c computed for masks this file regenerates (see tests/fixtures/README.md).
+#include "FixtureMasks.h"
+
 #include <cascadeclip/AtomicFile.h>
 #include <cascadeclip/Error.h>
 #include <cascadeclip/annotation/Rle.h>
@@ -15,74 +17,6 @@ using namespace cascadeclip;
 using namespace cascadeclip::annotation;
 
 namespace {
-
-struct Case {
-    std::string name;
-    std::string kind;
-    int h = 0;
-    int w = 0;
-    int a = 0;
-    int b = 0;
-    unsigned seed = 0;
-};
-
-// The fixture's generator (same LCG and rules as the C driver that produced the reference values).
-class Lcg {
-public:
-    explicit Lcg(unsigned seed)
-        : m_state(seed)
-    {
-    }
-    unsigned next()
-    {
-        m_state = m_state * 1664525u + 1013904223u;
-        return m_state >> 8;
-    }
-
-private:
-    unsigned m_state;
-};
-
-cv::Mat generate(const Case& c)
-{
-    cv::Mat m = cv::Mat::zeros(c.h, c.w, CV_8UC1);
-    Lcg rng(c.seed);
-    const int h = c.h;
-    const int w = c.w;
-    for (int y = 0; y < h; ++y) {
-        for (int x = 0; x < w; ++x) {
-            bool v = false;
-            if (c.kind == "ones")
-                v = true;
-            else if (c.kind == "pixel")
-                v = y == c.a && x == c.b;
-            else if (c.kind == "random")
-                v = rng.next() % 100 < static_cast<unsigned>(c.a);
-            else if (c.kind == "span") // column-major pixel index in [a, b)
-                v = x * h + y >= c.a && x * h + y < c.b;
-            else if (c.kind == "checker")
-                v = (y / c.a + x / c.a) % 2 == 1;
-            else if (c.kind == "ring") {
-                const bool outer = y >= h / 4 && y < h - h / 4 && x >= w / 4 && x < w - w / 4;
-                const bool hole = y >= h / 2 - h / 8 && y < h / 2 + h / 8 && x >= w / 2 - w / 8 && x < w / 2 + w / 8;
-                v = outer && !hole;
-            }
-            m.at<std::uint8_t>(y, x) = v ? 1 : 0;
-        }
-    }
-    if (c.kind == "rects") {
-        for (int i = 0; i < c.a; ++i) {
-            const int y0 = static_cast<int>(rng.next() % static_cast<unsigned>(h));
-            const int x0 = static_cast<int>(rng.next() % static_cast<unsigned>(w));
-            const int rh = 1 + static_cast<int>(rng.next() % static_cast<unsigned>(h / 3 + 1));
-            const int rw = 1 + static_cast<int>(rng.next() % static_cast<unsigned>(w / 3 + 1));
-            for (int y = y0; y < y0 + rh && y < h; ++y)
-                for (int x = x0; x < x0 + rw && x < w; ++x)
-                    m.at<std::uint8_t>(y, x) = 1;
-        }
-    }
-    return m;
-}
 
 const nlohmann::json& reference()
 {
@@ -103,9 +37,9 @@ TEST(Rle, MatchesPycocotoolsReference)
     const auto& cases = reference().at("cases");
     ASSERT_GE(cases.size(), 30u);
     for (const auto& r : cases) {
-        const Case c {r.at("name"), r.at("kind"), r.at("h"), r.at("w"), r.at("a"), r.at("b"), r.at("seed")};
+        const test::FixtureMask c = test::FixtureMask::fromJson(r);
         SCOPED_TRACE(c.name);
-        const cv::Mat mask = generate(c);
+        const cv::Mat mask = c.generate();
         const Rle rle = Rle::encode(mask);
         EXPECT_EQ(rle.height, c.h);
         EXPECT_EQ(rle.width, c.w);
