@@ -3,10 +3,13 @@
 // Scratch folders and small file helpers for the core tests.
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <sys/wait.h>
 
 namespace cascadeclip::test {
 
@@ -48,6 +51,26 @@ inline std::string readText(const std::string& path)
 {
     std::ifstream in(path, std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+/// What Pillow (an independent decoder) sees in the PNG at @p path, via tests/core/read_png_with_pil.py:
+/// {"mode", "size", "pixels", "palette"}. Null when python3 or Pillow is unavailable (the caller skips).
+inline nlohmann::json readWithPillow(const std::string& path)
+{
+    const std::string command = std::string("'") + CASCADECLIP_PYTHON + "' '" + CASCADECLIP_SOURCE_DIR
+        + "/tests/core/read_png_with_pil.py' '" + path + "'";
+    FILE* pipe = ::popen(command.c_str(), "r");
+    if (!pipe)
+        return nullptr;
+    std::string out;
+    char buffer[4096];
+    while (const std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe))
+        out.append(buffer, n);
+    const int status = ::pclose(pipe);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) == 77 || WEXITSTATUS(status) == 127)
+        return nullptr;
+    EXPECT_EQ(WEXITSTATUS(status), 0) << out;
+    return nlohmann::json::parse(out);
 }
 
 } // namespace cascadeclip::test

@@ -14,12 +14,10 @@
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 
-#include <cstdio>
-#include <sys/wait.h>
-
 using namespace cascadeclip;
 using namespace cascadeclip::annotation;
 using cascadeclip::test::readText;
+using cascadeclip::test::readWithPillow;
 using cascadeclip::test::TempDir;
 using cascadeclip::test::writeText;
 
@@ -48,25 +46,6 @@ ClassList namedClasses(int count)
 bool same(const cv::Mat& a, const cv::Mat& b)
 {
     return a.size() == b.size() && a.type() == b.type() && cv::countNonZero(a != b) == 0;
-}
-
-// Runs Pillow on @p path. Returns null json when Pillow is unavailable (the caller skips).
-nlohmann::json readWithPillow(const std::string& path)
-{
-    const std::string command = std::string("'") + CASCADECLIP_PYTHON + "' '" + CASCADECLIP_SOURCE_DIR
-        + "/tests/core/read_png_with_pil.py' '" + path + "'";
-    FILE* pipe = ::popen(command.c_str(), "r");
-    if (!pipe)
-        return nullptr;
-    std::string out;
-    char buffer[4096];
-    while (const std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe))
-        out.append(buffer, n);
-    const int status = ::pclose(pipe);
-    if (!WIFEXITED(status) || WEXITSTATUS(status) == 77 || WEXITSTATUS(status) == 127)
-        return nullptr;
-    EXPECT_EQ(WEXITSTATUS(status), 0) << out;
-    return nlohmann::json::parse(out);
 }
 
 template <typename Call> void expectError(Call&& call, ErrorCode code, const std::vector<std::string>& fragments)
