@@ -327,6 +327,10 @@ TEST(Coco, MalformedFilesGiveErrorsNamingTheFileAndPlace)
     doc["images"][0]["width"] = "2";
     check("width_string.json", doc, {"images[0].width: expected an integer, found string"});
     doc = good;
+    doc["images"][0]["width"] = 100000;
+    doc["images"][0]["height"] = 100000;
+    check("huge.json", doc, {"images[0]: image size 100000x100000 out of range"});
+    doc = good;
     doc.erase("categories");
     check("no_categories.json", doc, {"missing key \"categories\""});
     check("array.json", Json::array(), {"expected an object"});

@@ -167,6 +167,9 @@ TEST(Labelme, MalformedFilesGiveErrorsNamingTheFileAndShape)
     doc["shapes"][0]["points"][0] = Json::parse("[1.0]");
     check("point.json", doc, "shapes[0].points[0]: a point is [x, y]");
     doc = good;
+    doc["imageWidth"] = -3;
+    check("negative.json", doc, "image size -3x3 out of range");
+    doc = good;
     doc.erase("imageHeight");
     check("no_height.json", doc, "missing key \"imageHeight\"");
     const std::string garbage = dir.file("garbage.json");

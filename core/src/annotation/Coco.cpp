@@ -223,7 +223,7 @@ CocoDataset parseCoco(const nlohmann::json& doc, const std::string& name)
         image.fileName = json::string(json::member(images[i], "file_name", where), json::at(where, "file_name"));
         const std::int64_t width = json::integer(json::member(images[i], "width", where), json::at(where, "width"));
         const std::int64_t height = json::integer(json::member(images[i], "height", where), json::at(where, "height"));
-        if (width <= 0 || height <= 0 || width > (1 << 20) || height > (1 << 20))
+        if (width <= 0 || height <= 0 || width > kMaxLabelMapPixels / height)
             json::fail(where, "image size " + std::to_string(width) + "x" + std::to_string(height) + " out of range");
         if (!imageIndex.emplace(image.id, i).second)
             json::fail(json::at(where, "id"), "image id " + std::to_string(image.id) + " is used twice");

@@ -154,7 +154,7 @@ LabelmeDocument parseLabelme(
         result.imagePath = json::string(*it, json::at(what, "imagePath"));
     const std::int64_t height = json::integer(json::member(doc, "imageHeight", what), json::at(what, "imageHeight"));
     const std::int64_t width = json::integer(json::member(doc, "imageWidth", what), json::at(what, "imageWidth"));
-    if (height <= 0 || width <= 0 || height > (1 << 20) || width > (1 << 20))
+    if (height <= 0 || width <= 0 || width > kMaxLabelMapPixels / height)
         json::fail(what, "image size " + std::to_string(width) + "x" + std::to_string(height) + " out of range");
     result.labels = cv::Mat(static_cast<int>(height), static_cast<int>(width), CV_16UC1, cv::Scalar(kUnlabeled));
 

@@ -307,7 +307,7 @@ void writeTrainIdPng(const std::string& pngPath, const std::string& sidecarPath,
     for (std::size_t i = 0; i < classes.size(); ++i) {
         if (options.backgroundClass && i == *options.backgroundClass)
             continue;
-        if (next >= kMaxPaletteClasses)
+        if (next >= kMaxTrainIds)
             throw Error(ErrorCode::InvalidInput,
                 pngPath + ": " + std::to_string(classes.size()) + " classes need more than 255 train ids");
         trainId[i] = static_cast<std::uint8_t>(next++);

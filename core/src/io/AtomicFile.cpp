@@ -3,9 +3,9 @@
 #include <cascadeclip/Error.h>
 
 #include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <system_error>
 #include <unistd.h>
 #include <vector>
 
@@ -15,7 +15,8 @@ namespace {
 
 [[noreturn]] void failIo(const std::string& path, const std::string& step, int err)
 {
-    throw Error(ErrorCode::Io, path + ": " + step + ": " + std::strerror(err));
+    // std::strerror is not thread-safe; the system category gives the same text without shared state.
+    throw Error(ErrorCode::Io, path + ": " + step + ": " + std::system_category().message(err));
 }
 
 std::string folderOf(const std::string& path)

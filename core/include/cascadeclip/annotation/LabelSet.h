@@ -27,6 +27,10 @@ struct ClassInfo {
 /// Ordered classes; the class id is the index.
 using ClassList = std::vector<ClassInfo>;
 
+// Largest label map an importer creates (width x height): bigger sizes in a file are treated as corrupt instead of
+// attempting a multi-gigabyte allocation. 2^28 pixels = 512 MiB as CV_16UC1 (a 16k x 16k image).
+inline constexpr std::int64_t kMaxLabelMapPixels = std::int64_t(1) << 28;
+
 // Colour of unlabeled pixels in colour exports and palette entry 255 of index PNGs: the VOC "void" colour.
 inline constexpr Rgb kUnlabeledColor = {224, 224, 192};
 

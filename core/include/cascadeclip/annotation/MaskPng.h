@@ -2,10 +2,10 @@
 #pragma once
 // Label maps as PNG files, in the three shapes the ecosystem reads (see docs: ecosystem.md §3.2):
 //
-//  - Index PNG (for training). Up to 255 classes: an 8-bit palette ('P' mode) PNG, pixel = class index in the
+//  - Index PNG (for training). Up to 254 classes: an 8-bit palette ('P' mode) PNG, pixel = class index in the
 //    stable class order, 255 = unlabeled/ignore, palette = the class colours (VOC colour map by default), like
-//    VOC SegmentationClass and labelme's `lblsave`. From 255 classes on: a 16-bit greyscale PNG, pixel = class
-//    index, 65535 = unlabeled (kIgnore16), because 8 bits cannot hold the indices (label-studio#3697).
+//    VOC SegmentationClass and labelme's `lblsave`. Above 254 classes: a 16-bit greyscale PNG, pixel = class
+//    index, 65535 = unlabeled (kIgnore16), because 8 bits run out (label-studio#3697).
 //  - Colour PNG (for people): 8-bit RGB with each class's colour, unlabeled = kUnlabeledColor, plus a legend:
 //    CVAT's `labelmap.txt` and a JSON legend. Colours are checked for uniqueness before anything is written.
 //    A colour PNG is never read as indices: readIndexPng refuses it, readColorPng needs the legend.
@@ -29,11 +29,13 @@ namespace cascadeclip::annotation {
 inline constexpr std::uint8_t kIgnore8 = 255;
 // Pixel value of unlabeled pixels in 16-bit index PNGs.
 inline constexpr std::uint16_t kIgnore16 = 65535;
-// Most classes an 8-bit index PNG can hold (indices 0..254; 255 is kIgnore8).
-inline constexpr std::size_t kMaxPaletteClasses = 255;
+// Most classes written as an 8-bit palette PNG (indices 0..253); more classes give a 16-bit PNG.
+inline constexpr std::size_t kMaxPaletteClasses = 254;
+// Most train ids an 8-bit train-id PNG can hold (0..254; 255 is kIgnore8).
+inline constexpr std::size_t kMaxTrainIds = 255;
 
 /**
- * PNG bytes of the index PNG of @p labels (palette for <= 255 classes, 16-bit grey above).
+ * PNG bytes of the index PNG of @p labels (palette for <= 254 classes, 16-bit grey above).
  * @throws Error(ErrorCode::InvalidInput) when the label map holds an index >= classes.size()
  */
 std::string encodeIndexPng(const cv::Mat& labels, const ClassList& classes);
