@@ -5,6 +5,7 @@
 
 #include <cascadeclip/AtomicFile.h>
 #include <cascadeclip/Error.h>
+#include <cascadeclip/Segmenter.h>
 #include <cascadeclip/annotation/Rle.h>
 
 #include <gtest/gtest.h>
@@ -92,6 +93,35 @@ TEST(Rle, EncodeClassSelectsOneClass)
     const Rle rle = Rle::encodeClass(labels, 3);
     EXPECT_EQ(rle.counts, (std::vector<std::uint32_t> {0, 2, 2}));
     EXPECT_EQ(rle.area(), 2u);
+}
+
+TEST(Rle, LabelMapEncodingEqualsPerClassEncoding)
+{
+    cv::RNG rng(99);
+    for (int i = 0; i < 100; ++i) {
+        const int h = rng.uniform(1, 30);
+        const int w = rng.uniform(1, 30);
+        const int classes = rng.uniform(1, 6);
+        cv::Mat labels(h, w, CV_16UC1);
+        // Few distinct values so runs get long and cross columns; the value `classes` stands for kUnlabeled.
+        for (int y = 0; y < h; ++y)
+            for (int x = 0; x < w; ++x) {
+                const int v = rng.uniform(0, 8) == 0 ? rng.uniform(0, classes + 1) : (x * 7 / w) % (classes + 1);
+                labels.at<std::uint16_t>(y, x) = v == classes ? kUnlabeled : static_cast<std::uint16_t>(v);
+            }
+        const std::vector<Rle> all = Rle::encodeLabelMap(labels, static_cast<std::size_t>(classes));
+        ASSERT_EQ(all.size(), static_cast<std::size_t>(classes));
+        for (int c = 0; c < classes; ++c) {
+            const Rle single = Rle::encodeClass(labels, static_cast<std::uint16_t>(c));
+            if (single.area() == 0) {
+                EXPECT_TRUE(all[c].counts.empty()) << "map " << i << " class " << c;
+                continue;
+            }
+            EXPECT_EQ(all[c].counts, single.counts) << "map " << i << " class " << c;
+            EXPECT_EQ(all[c].height, h);
+            EXPECT_EQ(all[c].width, w);
+        }
+    }
 }
 
 TEST(Rle, ParsesUncompressedCounts)

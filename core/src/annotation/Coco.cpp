@@ -31,23 +31,6 @@ std::string utcNow()
     return buffer;
 }
 
-// Which class indices occur in a label map, in index order.
-std::vector<std::uint16_t> presentClasses(const cv::Mat& labels, std::size_t classCount)
-{
-    std::vector<bool> seen(classCount, false);
-    for (int y = 0; y < labels.rows; ++y) {
-        const auto* row = labels.ptr<std::uint16_t>(y);
-        for (int x = 0; x < labels.cols; ++x)
-            if (row[x] != kUnlabeled)
-                seen[row[x]] = true;
-    }
-    std::vector<std::uint16_t> present;
-    for (std::size_t i = 0; i < classCount; ++i)
-        if (seen[i])
-            present.push_back(static_cast<std::uint16_t>(i));
-    return present;
-}
-
 cv::Mat decodeSegmentation(const Json& segmentation, int height, int width, const std::string& where)
 {
     if (segmentation.is_object()) {
@@ -157,8 +140,11 @@ nlohmann::json makeCocoJson(
         doc["images"].push_back({{"id", imageId}, {"width", image.labels.cols}, {"height", image.labels.rows},
             {"file_name", image.fileName}});
 
-        for (const std::uint16_t c : presentClasses(image.labels, classes.size())) {
-            const Rle rle = Rle::encodeClass(image.labels, c);
+        const std::vector<Rle> rles = Rle::encodeLabelMap(image.labels, classes.size());
+        for (std::size_t c = 0; c < classes.size(); ++c) {
+            const Rle& rle = rles[c];
+            if (rle.counts.empty())
+                continue; // class not present
             const auto bbox = rle.toBbox();
             Json annotation = {{"id", nextAnnotationId++}, {"image_id", imageId}, {"category_id", categoryIds[c]},
                 {"iscrowd", 0}, {"area", rle.area()}, {"bbox", {bbox[0], bbox[1], bbox[2], bbox[3]}}};

@@ -151,12 +151,15 @@ void writeColorPng(const std::string& path, const cv::Mat& labels, const ClassLi
 {
     checkLabelMap(labels, classes, path);
     checkColors(classes, path);
+    std::vector<Rgb> colors(classes.size());
+    for (std::size_t i = 0; i < classes.size(); ++i)
+        colors[i] = classColor(classes, i);
     cv::Mat rgb(labels.rows, labels.cols, CV_8UC3);
     for (int y = 0; y < labels.rows; ++y) {
         const auto* in = labels.ptr<std::uint16_t>(y);
         auto* out = rgb.ptr<std::uint8_t>(y);
         for (int x = 0; x < labels.cols; ++x) {
-            const Rgb c = in[x] == kUnlabeled ? kUnlabeledColor : classColor(classes, in[x]);
+            const Rgb c = in[x] == kUnlabeled ? kUnlabeledColor : colors[in[x]];
             out[3 * x + 0] = c[0];
             out[3 * x + 1] = c[1];
             out[3 * x + 2] = c[2];

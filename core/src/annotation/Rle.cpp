@@ -78,6 +78,52 @@ Rle Rle::encodeClass(const cv::Mat& labels, std::uint16_t classIndex)
     return encode(mask);
 }
 
+std::vector<Rle> Rle::encodeLabelMap(const cv::Mat& labels, std::size_t classCount)
+{
+    if (labels.type() != CV_16UC1)
+        throw Error(ErrorCode::InvalidInput, "RLE encode: the label map must be CV_16UC1");
+    checkSize(labels.rows, labels.cols);
+    std::vector<Rle> rles(classCount);
+    for (Rle& rle : rles) {
+        rle.height = labels.rows;
+        rle.width = labels.cols;
+    }
+    if (labels.empty())
+        return rles;
+    cv::Mat columns;
+    cv::transpose(labels, columns);
+    // Walk the maximal runs of equal values in column-major order. A run [start, end) of class c adds the gap since
+    // the end of c's previous run (zeros) and its length (ones).
+    std::vector<std::uint64_t> lastEnd(classCount, 0);
+    const std::uint64_t total = static_cast<std::uint64_t>(labels.rows) * static_cast<std::uint64_t>(labels.cols);
+    std::uint64_t t = 0;
+    std::uint16_t current = columns.ptr<std::uint16_t>(0)[0];
+    std::uint64_t start = 0;
+    const auto closeRun = [&](std::uint16_t value, std::uint64_t end) {
+        if (value >= classCount)
+            return;
+        std::vector<std::uint32_t>& counts = rles[value].counts;
+        counts.push_back(static_cast<std::uint32_t>(start - lastEnd[value]));
+        counts.push_back(static_cast<std::uint32_t>(end - start));
+        lastEnd[value] = end;
+    };
+    for (int r = 0; r < columns.rows; ++r) {
+        const std::uint16_t* p = columns.ptr<std::uint16_t>(r);
+        for (int c = 0; c < columns.cols; ++c, ++t) {
+            if (p[c] != current) {
+                closeRun(current, t);
+                current = p[c];
+                start = t;
+            }
+        }
+    }
+    closeRun(current, total);
+    for (std::size_t c = 0; c < classCount; ++c)
+        if (!rles[c].counts.empty() && lastEnd[c] < total)
+            rles[c].counts.push_back(static_cast<std::uint32_t>(total - lastEnd[c]));
+    return rles;
+}
+
 Rle Rle::fromString(std::string_view s, int height, int width)
 {
     checkSize(height, width);

@@ -33,6 +33,10 @@ struct Rle {
     /// Encodes the pixels of @p labels (CV_16UC1) equal to @p classIndex.
     static Rle encodeClass(const cv::Mat& labels, std::uint16_t classIndex);
 
+    /// encodeClass() for every class 0..classCount-1 in one pass over @p labels (instead of one per class).
+    /// Classes without pixels get an Rle with empty counts; values >= classCount (kUnlabeled) belong to none.
+    static std::vector<Rle> encodeLabelMap(const cv::Mat& labels, std::size_t classCount);
+
     /// Parses a compressed counts string (`rleFrString`). Rejects characters outside 48..111, a final
     /// character that announces more, negative or oversized counts, and counts that do not sum to h*w.
     /// @throws Error(ErrorCode::InvalidInput) with the reason (callers prefix the file)
