@@ -10,6 +10,7 @@
 #include <fstream>
 #include <string>
 #include <sys/wait.h>
+#include <zlib.h>
 
 namespace cascadeclip::test {
 
@@ -71,6 +72,24 @@ inline nlohmann::json readWithPillow(const std::string& path)
         return nullptr;
     EXPECT_EQ(WEXITSTATUS(status), 0) << out;
     return nlohmann::json::parse(out);
+}
+
+/// Recomputes the CRC of every complete chunk of the PNG in @p bytes (after a test damaged its content).
+inline void repairPngCrcs(std::string& bytes)
+{
+    std::size_t p = 8;
+    while (p + 12 <= bytes.size()) {
+        const auto byteAt
+            = [&](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])); };
+        const std::uint32_t length = byteAt(p) << 24 | byteAt(p + 1) << 16 | byteAt(p + 2) << 8 | byteAt(p + 3);
+        if (length > bytes.size() - p - 12)
+            return;
+        const std::uint32_t crc = static_cast<std::uint32_t>(
+            ::crc32(0, reinterpret_cast<const Bytef*>(bytes.data() + p + 4), static_cast<uInt>(length + 4)));
+        for (int k = 0; k < 4; ++k)
+            bytes[p + 8 + length + k] = static_cast<char>(crc >> (24 - 8 * k));
+        p += 12 + length;
+    }
 }
 
 } // namespace cascadeclip::test

@@ -2,6 +2,7 @@
 // COCO export/import: a schema check of our own on what we write, exact round trips (RLE and polygons with the
 // RLE fallback), imports of what other tools write, malformed files, and merging shards.
 #include "FixtureMasks.h"
+#include "Mutations.h"
 #include "TestFiles.h"
 #include "annotation/Polygon.h"
 
@@ -390,4 +391,27 @@ TEST(Coco, MergeRenumbersConsistently)
     const Json moved = mergeCoco({dir.file("a.json"), dir.file("d.json")});
     EXPECT_EQ(moved["categories"][2], Json({{"id", 3}, {"name", "fish"}, {"supercategory", "class"}}));
     EXPECT_EQ(moved["annotations"].back()["category_id"], 3);
+}
+
+TEST(Coco, MutatedDocumentsLoadOrFailWithError)
+{
+    CocoExportOptions polygons;
+    polygons.polygons = true;
+    const ClassList classes = makeClassList({"a", "b", "c"});
+    const std::vector<CocoImage> images = {{"x.png", blobs(12, 16, 3, 5)}, {"y.png", blobs(9, 7, 3, 6)}};
+    const Json rle = makeCocoJson(images, classes);
+    const Json poly = makeCocoJson(images, classes, polygons);
+    cv::RNG rng(2024);
+    int rejected = 0;
+    for (int i = 0; i < 600; ++i) {
+        const Json doc = test::mutateJson(i % 2 ? rle : poly, rng);
+        try {
+            parseCoco(doc, "mutated.json");
+        } catch (const Error& e) {
+            ++rejected;
+            ASSERT_EQ(std::string(e.what()).rfind("mutated.json: ", 0), 0u) << e.what();
+        }
+        // Any other exception type escapes and fails the test.
+    }
+    EXPECT_GT(rejected, 100);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // labelme JSON: import of a file as labelme writes it (tests/fixtures/labelme_sample.json, made by
 // make_labelme_sample.py with PIL), export in labelme 5 "mask" shape form, exact round trip, malformed input.
+#include "Mutations.h"
 #include "TestFiles.h"
 #include "annotation/Base64.h"
 #include "annotation/Png.h"
@@ -175,4 +176,22 @@ TEST(Labelme, MalformedFilesGiveErrorsNamingTheFileAndShape)
     const std::string garbage = dir.file("garbage.json");
     writeText(garbage, "\x89PNG not json");
     expectError([&] { readLabelme(garbage, classes); }, {garbage + ": not valid JSON"});
+}
+
+TEST(Labelme, MutatedDocumentsLoadOrFailWithError)
+{
+    const ClassList classes = makeClassList({"road", "car", "tree", "sign"});
+    const Json sample = Json::parse(test::readText(kSample));
+    cv::RNG rng(77);
+    int rejected = 0;
+    for (int i = 0; i < 600; ++i) {
+        const Json doc = test::mutateJson(sample, rng);
+        try {
+            parseLabelme(doc, "mutated.json", classes, false);
+        } catch (const Error& e) {
+            ++rejected;
+            ASSERT_EQ(std::string(e.what()).rfind("mutated.json: ", 0), 0u) << e.what();
+        }
+    }
+    EXPECT_GT(rejected, 100);
 }

@@ -260,3 +260,31 @@ TEST(MaskPng, MalformedFilesGiveErrorsNamingTheFile)
     expectError([&] { writeIndexPng(dir.file("f.png"), cv::Mat::zeros(2, 2, CV_32FC1), namedClasses(3)); },
         ErrorCode::InvalidInput, {"CV_16UC1"});
 }
+
+TEST(MaskPng, MutatedFilesLoadOrFailWithError)
+{
+    // Byte flips anywhere, with chunk CRCs repaired half of the time so the damage reaches the decoder proper
+    // (IHDR fields, palette length, zlib stream) instead of stopping at the CRC check; and truncations.
+    const std::string good = encodeIndexPng(randomLabels(32, 24, 5, 3), namedClasses(5));
+    cv::RNG rng(4242);
+    int rejected = 0;
+    for (int i = 0; i < 1000; ++i) {
+        std::string bytes = good;
+        if (i % 5 == 4) {
+            bytes.resize(static_cast<std::size_t>(rng.uniform(0, static_cast<int>(good.size()))));
+        } else {
+            for (int k = rng.uniform(1, 4); k > 0; --k)
+                bytes[static_cast<std::size_t>(rng.uniform(8, static_cast<int>(bytes.size())))]
+                    ^= static_cast<char>(1 << rng.uniform(0, 8));
+            if (i % 2 == 0)
+                test::repairPngCrcs(bytes);
+        }
+        try {
+            decodeIndexPng(bytes, "mutated.png", std::nullopt);
+        } catch (const Error& e) {
+            ++rejected;
+            ASSERT_EQ(std::string(e.what()).rfind("mutated.png: ", 0), 0u) << e.what();
+        }
+    }
+    EXPECT_GT(rejected, 300);
+}
