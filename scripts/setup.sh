@@ -15,7 +15,7 @@ packages=(
     # toolchain
     build-essential cmake ninja-build ccache pkg-config
     # core
-    libtorch-dev libopenblas0-pthread libopencv-dev libspdlog-dev nlohmann-json3-dev zlib1g-dev libicu-dev
+    libtorch-dev libopenblas0-pthread libopencv-dev libspdlog-dev nlohmann-json3-dev zlib1g-dev libicu-dev libpng-dev
     # ui
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
     # tests and benchmarks

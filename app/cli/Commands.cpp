@@ -9,6 +9,7 @@ const std::vector<Command>& commands()
         kSegmentCommand,
         kEncodeTextCommand,
         kTokenizeCommand,
+        kMergeCocoCommand,
     };
     return all;
 }

@@ -28,5 +28,7 @@ const std::vector<Command>& commands();
 extern const Command kSegmentCommand;
 extern const Command kTokenizeCommand;
 extern const Command kEncodeTextCommand;
+extern const Command kMergeCocoCommand;
+
 
 } // namespace cascadeclip::cli

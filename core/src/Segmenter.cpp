@@ -12,6 +12,7 @@
 #include <opencv2/imgproc.hpp>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <iomanip>
 #include <sstream>
@@ -155,16 +156,7 @@ public:
     }
 
 private:
-    torch::Tensor embed(const SegmentationRequest& request)
-    {
-        if (request.classNames.empty())
-            throw Error(ErrorCode::InvalidInput, "no class names to segment");
-        if (!m_embedder)
-            throw Error(ErrorCode::WeightsNotFound, m_textUnavailable);
-        return m_embedder->embed(request.classNames, request.templateSet.value_or(m_info.templateSet));
-    }
-
-    SegmentationResult decode(const SegmentationRequest& request, const torch::Tensor& text, const RunHooks& hooks)
+    pipeline::DecodeInputs decodeInputs(const SegmentationRequest& request, const torch::Tensor& text) const
     {
         const auto classes = static_cast<int64_t>(request.classNames.size());
         pipeline::DecodeInputs inputs;
@@ -180,19 +172,124 @@ private:
         if (request.ngaStage2)
             inputs.weightsS2
                 = torch::tensor(std::vector<float>(request.ngaStage2->begin(), request.ngaStage2->end())).to(m_device);
-        const auto scores = pipeline::decodeWindows(m_loaded.model, m_cache, inputs, hooks).to(torch::kCPU);
+        return inputs;
+    }
+
+    static std::vector<cv::Mat> perClassMats(const torch::Tensor& scores) // [1, C, h, w] on the CPU
+    {
+        const auto s = scores[0].contiguous();
+        std::vector<cv::Mat> out;
+        for (int64_t c = 0; c < s.size(0); ++c)
+            out.push_back(
+                cv::Mat(static_cast<int>(s.size(1)), static_cast<int>(s.size(2)), CV_32FC1, s[c].data_ptr<float>())
+                    .clone());
+        return out;
+    }
+
+    torch::Tensor embed(const SegmentationRequest& request)
+    {
+        if (request.classNames.empty())
+            throw Error(ErrorCode::InvalidInput, "no class names to segment");
+        if (!m_embedder)
+            throw Error(ErrorCode::WeightsNotFound, m_textUnavailable);
+        return m_embedder->embed(request.classNames, request.templateSet.value_or(m_info.templateSet));
+    }
+
+    SegmentationResult decode(const SegmentationRequest& request, const torch::Tensor& text, const RunHooks& hooks)
+    {
+        const auto inputs = decodeInputs(request, text);
+        std::array<torch::Tensor, 3> stages;
+        const auto scores = pipeline::decodeWindows(
+            m_loaded.model, m_cache, inputs, hooks, {}, request.keepStageLogits ? &stages : nullptr)
+                                .to(torch::kCPU);
         SegmentationResult result;
         pipeline::labelsFromScores(scores, request.threshold, result.labels, result.confidence);
         result.classNames = request.classNames;
         result.windows = static_cast<int>(m_cache.windows.size());
-        if (request.keepProbabilities) {
-            const auto s = scores[0].contiguous();
-            for (int64_t c = 0; c < classes; ++c)
-                result.probabilities.push_back(
-                    cv::Mat(static_cast<int>(s.size(1)), static_cast<int>(s.size(2)), CV_32FC1, s[c].data_ptr<float>())
-                        .clone());
-        }
+        if (request.keepProbabilities)
+            result.probabilities = perClassMats(scores);
+        if (request.keepStageLogits)
+            for (size_t st = 0; st < 3; ++st)
+                result.stageLogits[st] = perClassMats(stages[st]);
         return result;
+    }
+
+    PixelInspection inspect(int x, int y, const SegmentationRequest& request) override
+    {
+        if (m_cache.empty())
+            throw Error(ErrorCode::InvalidInput, "nothing to inspect: no image has been segmented yet");
+        const cv::Size original = m_cache.original, resized = m_cache.resized;
+        if (x < 0 || y < 0 || x >= original.width || y >= original.height)
+            throw Error(ErrorCode::InvalidInput,
+                "pixel (" + std::to_string(x) + ", " + std::to_string(y) + ") lies outside the image");
+        setComputeThreads(m_threads);
+        c10::InferenceMode inference;
+        pipeline::DecodeInputs inputs = decodeInputs(request, embed(request));
+        inputs.withContributions = true;
+        // Where bilinear resizing (align_corners false) samples the resized image for this original pixel.
+        const double ry = std::clamp((y + 0.5) * resized.height / original.height - 0.5, 0.0, resized.height - 1.0);
+        const double rx = std::clamp((x + 0.5) * resized.width / original.width - 0.5, 0.0, resized.width - 1.0);
+        const auto classes = static_cast<int64_t>(request.classNames.size());
+        const int64_t crop = m_loaded.options.cropSize;
+        PixelInspection out;
+        out.x = x;
+        out.y = y;
+        out.classes.resize(static_cast<size_t>(classes));
+        int covering = 0;
+        for (size_t k = 0; k < m_cache.windows.size(); ++k) {
+            const auto& w = m_cache.windows[k];
+            if (ry < w.y1 || ry > w.y2 - 1 || rx < w.x1 || rx > w.x2 - 1)
+                continue;
+            ++covering;
+            const auto d = pipeline::decodeWindow(m_loaded.model, m_cache, k, inputs);
+            const int64_t g = d.stageLogits[0].size(-1);
+            // Grid position of the window-local point under the upsampling to the crop size.
+            const auto sample = [&](const torch::Tensor& map) { // [1, C, G, G] -> [C]
+                const double gy = std::max(0.0, (ry - w.y1 + 0.5) * g / crop - 0.5);
+                const double gx = std::max(0.0, (rx - w.x1 + 0.5) * g / crop - 0.5);
+                const auto y0 = static_cast<int64_t>(gy), x0 = static_cast<int64_t>(gx);
+                const int64_t y1 = std::min(y0 + 1, g - 1), x1 = std::min(x0 + 1, g - 1);
+                const double fy = gy - y0, fx = gx - x0;
+                const auto m = map[0].to(torch::kCPU, torch::kDouble);
+                return ((1 - fy) * ((1 - fx) * m.select(1, y0).select(1, x0) + fx * m.select(1, y0).select(1, x1))
+                    + fy * ((1 - fx) * m.select(1, y1).select(1, x0) + fx * m.select(1, y1).select(1, x1)));
+            };
+            const auto sum = sample(d.logitSum);
+            const auto shift = inputs.inductive ? inputs.seen.to(torch::kCPU, torch::kDouble) * model::kSeenScoreOffset
+                                                : torch::zeros({classes}, torch::kDouble);
+            const auto prob = torch::sigmoid(sum) - shift;
+            std::array<torch::Tensor, 3> stage;
+            for (size_t st = 0; st < 3; ++st)
+                stage[st] = sample(d.stageLogits[st]);
+            for (int64_t c = 0; c < classes; ++c) {
+                auto& ci = out.classes[static_cast<size_t>(c)];
+                ci.probability += static_cast<float>(prob[c].item<double>());
+                ci.logit += static_cast<float>(sum[c].item<double>());
+                for (size_t st = 0; st < 3; ++st) {
+                    ci.stageLogits[st] += static_cast<float>(stage[st][c].item<double>());
+                    ci.stageBias[st] += d.contributions[st].bias[0][c].item<float>();
+                }
+                for (size_t st = 0; st < 2; ++st)
+                    for (size_t b = 0; b < 3; ++b)
+                        ci.blockShares[st][b]
+                            += static_cast<float>(sample(d.contributions[st].blocks[b])[c].item<double>());
+            }
+        }
+        if (covering == 0)
+            throw Error(ErrorCode::Internal, "no window covers the inspected pixel");
+        const float n = static_cast<float>(covering);
+        for (auto& ci : out.classes) {
+            ci.probability /= n;
+            ci.logit /= n;
+            for (auto& v : ci.stageLogits)
+                v /= n;
+            for (auto& v : ci.stageBias)
+                v /= n;
+            for (auto& stage : ci.blockShares)
+                for (auto& v : stage)
+                    v /= n;
+        }
+        return out;
     }
 
     torch::Device m_device;

@@ -198,3 +198,28 @@ TEST_F(SegmenterTest, TextCacheEncodesOnlyNewClasses)
     EXPECT_EQ(embedder.cacheSize(), 4u);
     EXPECT_TRUE(torch::allclose(second.norm(2, -1), torch::ones({3}), 0, 1e-5));
 }
+
+TEST_F(SegmenterTest, InspectorSplitsThePixelIntoStagesAndBlocks)
+{
+    const auto seg = Segmenter::load(m_weights, {"cpu", 1});
+    auto req = request({"cat", "dog", "sofa"});
+    req.keepStageLogits = true;
+    const auto r = seg->segment(m_image, req, {});
+    for (size_t st = 0; st < 3; ++st)
+        ASSERT_EQ(r.stageLogits[st].size(), 3u);
+    for (const auto& [x, y] : std::vector<std::pair<int, int>> {{0, 0}, {50, 37}, {99, 74}, {60, 10}}) {
+        const auto p = seg->inspect(x, y, req);
+        ASSERT_EQ(p.classes.size(), 3u);
+        for (size_t c = 0; c < 3; ++c) {
+            const auto& ci = p.classes[c];
+            EXPECT_NEAR(ci.stageLogits[0] + ci.stageLogits[1] + ci.stageLogits[2], ci.logit, 1e-4);
+            for (size_t st = 0; st < 2; ++st)
+                EXPECT_NEAR(ci.blockShares[st][0] + ci.blockShares[st][1] + ci.blockShares[st][2] + ci.stageBias[st],
+                    ci.stageLogits[st], 1e-4);
+            EXPECT_GT(ci.probability, -0.2f);
+            EXPECT_LT(ci.probability, 1.0f);
+        }
+    }
+    EXPECT_THROW(seg->inspect(100, 0, req), Error);
+    EXPECT_THROW(seg->inspect(-1, 0, req), Error);
+}

@@ -166,6 +166,40 @@ SegmentationResult FakeSegmenter::redecode(const SegmentationRequest& request, c
     return result;
 }
 
+PixelInspection FakeSegmenter::inspect(int x, int y, const SegmentationRequest& request)
+{
+    if (m_cached.empty())
+        throw Error(ErrorCode::InvalidInput, "fake: inspect() before segment()");
+    if (x < 0 || y < 0 || x >= m_cached.cols || y >= m_cached.rows)
+        throw Error(ErrorCode::InvalidInput, "fake: pixel outside the image");
+    SegmentationRequest all = request;
+    all.keepProbabilities = true;
+    const SegmentationResult r = decode(m_cached, all);
+    PixelInspection out;
+    out.x = x;
+    out.y = y;
+    const std::array<float, 3> stageShare {0.5f, 0.3f, 0.2f};
+    const std::array<float, 3> w1 = request.ngaStage1.value_or(std::array<float, 3> {1, 2, 3});
+    const std::array<float, 3> w2 = request.ngaStage2.value_or(std::array<float, 3> {1, 2, 3});
+    for (size_t c = 0; c < request.classNames.size(); ++c) {
+        ClassInspection ci;
+        const float p
+            = c < r.probabilities.size() ? std::clamp(r.probabilities[c].at<float>(y, x), 1e-4f, 1.0f - 1e-4f) : 1e-4f;
+        ci.probability = p;
+        ci.logit = std::log(p / (1 - p));
+        for (size_t st = 0; st < 3; ++st)
+            ci.stageLogits[st] = ci.logit * stageShare[st];
+        for (size_t st = 0; st < 2; ++st) {
+            const auto& w = st == 0 ? w1 : w2;
+            const float total = w[0] + w[1] + w[2];
+            for (size_t b = 0; b < 3; ++b)
+                ci.blockShares[st][b] = total != 0 ? ci.stageLogits[st] * w[b] / total : 0;
+        }
+        out.classes.push_back(ci);
+    }
+    return out;
+}
+
 SegmentationResult FakeSegmenter::decode(const cv::Mat& bgr, const SegmentationRequest& request)
 {
     const int k = static_cast<int>(request.classNames.size());

@@ -82,6 +82,9 @@ public:
     const ModelInfo& info() const override { return m_info; }
     SegmentationResult segment(const cv::Mat& bgr, const SegmentationRequest& request, const RunHooks& hooks) override;
     SegmentationResult redecode(const SegmentationRequest& request, const RunHooks& hooks) override;
+    /// A deterministic split of the fake's own probability: logit = log(p / (1 - p)) shared 50/30/20 over the
+    /// stages, stages 1 and 2 split over their blocks by the NGA weights (or 1, 2, 3), a zero bias.
+    PixelInspection inspect(int x, int y, const SegmentationRequest& request) override;
 
     /// The pure decoding step, exposed for tests that want the expected labels of an image.
     static SegmentationResult decode(const cv::Mat& bgr, const SegmentationRequest& request);

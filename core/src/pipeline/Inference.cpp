@@ -37,8 +37,6 @@ FeatureCache encodeWindows(
     return cache;
 }
 
-namespace {
-
 /// One window's decode: from the cached projections when the image is small enough to keep them (computing them
 /// on the first decode), else directly from the features.
 model::CropDecode decodeWindow(model::CascadeClip& model, FeatureCache& cache, size_t k, const DecodeInputs& in)
@@ -56,17 +54,15 @@ model::CropDecode decodeWindow(model::CascadeClip& model, FeatureCache& cache, s
     return model->decode(features, in.text, in.seen, in.inductive, in.weightsS1, in.weightsS2);
 }
 
-} // namespace
-
 torch::Tensor decodeWindows(model::CascadeClip& model, FeatureCache& cache, const DecodeInputs& inputs,
-    const RunHooks& hooks, const WindowObserver& observer)
+    const RunHooks& hooks, const WindowObserver& observer, std::array<torch::Tensor, 3>* stageLogits)
 {
     if (cache.empty())
         throw Error(ErrorCode::InvalidInput, "decode: no encoder features are cached");
     const int64_t c = inputs.text.size(0);
     const int64_t h = cache.resized.height, w = cache.resized.width;
-    auto preds = torch::zeros({1, c, h, w});
-    auto count = torch::zeros({1, 1, h, w});
+    auto preds = torch::zeros({1, c, h, w}, inputs.text.options()); // on the model's device
+    auto count = torch::zeros({1, 1, h, w}, inputs.text.options());
     for (size_t k = 0; k < cache.windows.size(); ++k) {
         checkCanceled(hooks);
         const Window& win = cache.windows[k];
@@ -74,14 +70,33 @@ torch::Tensor decodeWindows(model::CascadeClip& model, FeatureCache& cache, cons
         if (observer)
             observer(k, decode);
         preds.slice(2, win.y1, win.y2).slice(3, win.x1, win.x2) += decode.scores;
+        if (stageLogits) {
+            const int64_t crop = model->options.cropSize;
+            for (size_t st = 0; st < 3; ++st) {
+                if (!(*stageLogits)[st].defined())
+                    (*stageLogits)[st] = torch::zeros({1, c, h, w});
+                (*stageLogits)[st].slice(2, win.y1, win.y2).slice(3, win.x1, win.x2)
+                    += F::interpolate(decode.stageLogits[st],
+                        F::InterpolateFuncOptions()
+                            .size(std::vector<int64_t> {crop, crop})
+                            .mode(torch::kBilinear)
+                            .align_corners(false))
+                           .to(torch::kCPU);
+            }
+        }
         count.slice(2, win.y1, win.y2).slice(3, win.x1, win.x2) += 1;
     }
-    preds = preds / count;
-    return F::interpolate(preds,
-        F::InterpolateFuncOptions()
-            .size(std::vector<int64_t> {cache.original.height, cache.original.width})
-            .mode(torch::kBilinear)
-            .align_corners(false));
+    const auto toOriginal = [&](const torch::Tensor& t) {
+        return F::interpolate(t,
+            F::InterpolateFuncOptions()
+                .size(std::vector<int64_t> {cache.original.height, cache.original.width})
+                .mode(torch::kBilinear)
+                .align_corners(false));
+    };
+    if (stageLogits)
+        for (auto& st : *stageLogits)
+            st = toOriginal(st / count.to(st.device()));
+    return toOriginal(preds / count);
 }
 
 void labelsFromScores(const torch::Tensor& scores, float threshold, cv::Mat& labels, cv::Mat& confidence)

@@ -49,8 +49,12 @@ FeatureCache encodeWindows(
 
 /// Decodes every window, averages the overlapping scores and resizes to the original size:
 /// returns [1, C, h, w] scores (sigmoid probabilities, seen shifted when inductive).
+/// `stageLogits`, when given, receives each stage's logits [1, C, h, w] upsampled, averaged and resized the same way.
 torch::Tensor decodeWindows(model::CascadeClip& model, FeatureCache& cache, const DecodeInputs& inputs,
-    const RunHooks& hooks, const WindowObserver& observer = {});
+    const RunHooks& hooks, const WindowObserver& observer = {}, std::array<torch::Tensor, 3>* stageLogits = nullptr);
+
+/// One window's decode (from the cached projections when the cache keeps them).
+model::CropDecode decodeWindow(model::CascadeClip& model, FeatureCache& cache, size_t window, const DecodeInputs& in);
 
 /// Argmax over classes of [1, C, h, w] scores -> CV_16UC1 labels, and the best score (CV_32FC1). Pixels whose
 /// best score is below `threshold` become kUnlabeled.
