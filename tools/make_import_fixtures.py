@@ -3,7 +3,9 @@
 """Writes random weights in the formats users actually have, plus what `cascadeclip import` must make of them,
 for the C++ import tests (tests/core/test_import.cpp).
 
-  make_import_fixtures.py OUT_DIR [--size tiny|full] [--seed S]
+  make_import_fixtures.py OUT_DIR [--size tiny|full] [--seed S] [--if-stale]
+
+--if-stale does nothing when OUT_DIR/cases.json is newer than this script (the tests call it that way).
 
 OUT_DIR receives
   clip.pt                   TorchScript archive with OpenAI's CLIP module tree and names (torch.jit.trace, then
@@ -309,7 +311,11 @@ def main():
     ap.add_argument("out")
     ap.add_argument("--size", choices=["tiny", "full"], default="tiny")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--if-stale", action="store_true")
     a = ap.parse_args()
+    stamp = os.path.join(a.out, "cases.json")
+    if a.if_stale and os.path.exists(stamp) and os.path.getmtime(stamp) >= os.path.getmtime(os.path.abspath(__file__)):
+        return
     torch.manual_seed(a.seed)
     gen = torch.Generator().manual_seed(a.seed)
     os.makedirs(a.out, exist_ok=True)

@@ -330,6 +330,11 @@ ImportedModel importModel(const ImportRequest& request)
         throw Error(
             ErrorCode::InvalidInput, "import: no checkpoint given (the official .pth holds the trained tensors)");
 
+    // The vocabulary first: a wrong file should fail before minutes of reading weights.
+    std::string vocabulary;
+    if (!request.vocabPath.empty())
+        vocabulary = readVocabularyText(request.vocabPath);
+
     auto t0 = Clock::now();
     say("reading checkpoint " + request.checkpointPath);
     Checkpoint ckpt = readCheckpoint(request.checkpointPath);
@@ -412,6 +417,7 @@ ImportedModel importModel(const ImportRequest& request)
         + std::to_string(out.tensors.size()) + " tensors (" + seconds(t0) + ")");
 
     BundleInfo& info = out.info;
+    info.vocabulary = std::move(vocabulary);
     info.classNames = ckpt.classes;
     const size_t classCount = info.classNames.size();
     const MmcvConfigFacts facts = parseMmcvConfig(ckpt.config);
@@ -511,10 +517,8 @@ ImportedModel importModel(const ImportRequest& request)
     info.sources.push_back({"checkpoint", fileName(request.checkpointPath), sha256File(request.checkpointPath)});
     if (!request.clipPath.empty())
         info.sources.push_back({"clip", fileName(request.clipPath), sha256File(request.clipPath)});
-    if (!request.vocabPath.empty()) {
-        info.vocabulary = readVocabularyText(request.vocabPath);
+    if (!request.vocabPath.empty())
         info.sources.push_back({"vocab", fileName(request.vocabPath), sha256File(request.vocabPath)});
-    }
     say("hashed the sources (" + seconds(t0) + ")");
     return out;
 }
