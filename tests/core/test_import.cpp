@@ -108,7 +108,9 @@ void expectSameTensors(
 
 } // namespace
 
-TEST(Sha256, KnownVectors)
+namespace {
+
+void checkKnownVectors()
 {
     auto hex = [](std::string_view s) {
         weights::Sha256 h;
@@ -129,6 +131,34 @@ TEST(Sha256, KnownVectors)
     }
     h.update(std::string(1000000 - fed, 'a'));
     EXPECT_EQ(h.hexDigest(), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+} // namespace
+
+TEST(Sha256, KnownVectors)
+{
+    // With the CPU's SHA extensions where it has them, then with the portable code.
+    std::printf("SHA extensions: %s\n", weights::Sha256::hardwareAccelerated() ? "used" : "absent");
+    checkKnownVectors();
+    weights::Sha256::setPortableOnly(true);
+    checkKnownVectors();
+    weights::Sha256::setPortableOnly(false);
+}
+
+TEST(Sha256, BothCodePathsAgreeOnEveryLength)
+{
+    std::string data;
+    for (int i = 0; i < 300; ++i)
+        data.push_back(static_cast<char>(i * 131 + 7));
+    for (size_t n = 0; n <= data.size(); n += 13) {
+        weights::Sha256 fast, portable;
+        fast.update(data.data(), n);
+        weights::Sha256::setPortableOnly(true);
+        portable.update(data.data(), n);
+        const std::string a = portable.hexDigest();
+        weights::Sha256::setPortableOnly(false);
+        EXPECT_EQ(fast.hexDigest(), a) << n;
+    }
 }
 
 TEST(Pickle, PlainValuesOfProtocols2And4)

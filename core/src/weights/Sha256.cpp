@@ -5,6 +5,11 @@
 
 #include <cstring>
 
+#if defined(__x86_64__)
+#include <cpuid.h>
+#include <immintrin.h>
+#endif
+
 namespace cascadeclip::weights {
 
 namespace {
@@ -23,6 +28,59 @@ constexpr uint32_t rotr(uint32_t x, int n)
     return (x >> n) | (x << (32 - n));
 }
 
+#if defined(__x86_64__)
+bool cpuHasShaExtensions()
+{
+    unsigned a = 0, b = 0, c = 0, d = 0;
+    if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & (1u << 19)) || !(c & (1u << 9))) // SSE4.1, SSSE3
+        return false;
+    return __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & (1u << 29)) != 0; // SHA
+}
+
+/// `count` 64-byte blocks with the SHA-NI instructions (the structure of Intel's reference code: the state
+/// kept as ABEF/CDGH, four rounds per step, the message schedule rotating through four registers).
+__attribute__((target("sha,sse4.1,ssse3"))) void shaNiBlocks(uint32_t* state, const uint8_t* data, size_t count)
+{
+    const __m128i mask = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+    __m128i tmp = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(state)), 0xB1); // CDAB
+    __m128i state1 = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(state + 4)), 0x1B); // EFGH
+    __m128i state0 = _mm_alignr_epi8(tmp, state1, 8); // ABEF
+    state1 = _mm_blend_epi16(state1, tmp, 0xF0); // CDGH
+    for (; count > 0; --count, data += 64) {
+        const __m128i abefSave = state0, cdghSave = state1;
+        __m128i m[4];
+        for (int g = 0; g < 16; ++g) {
+            if (g < 4)
+                m[g] = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + 16 * g)), mask);
+            __m128i msg = _mm_add_epi32(m[g % 4], _mm_loadu_si128(reinterpret_cast<const __m128i*>(kRound + 4 * g)));
+            state1 = _mm_sha256rnds2_epu32(state1, state0, msg);
+            if (g >= 3 && g < 15) {
+                const __m128i t = _mm_alignr_epi8(m[g % 4], m[(g + 3) % 4], 4);
+                m[(g + 1) % 4] = _mm_sha256msg2_epu32(_mm_add_epi32(m[(g + 1) % 4], t), m[g % 4]);
+            }
+            msg = _mm_shuffle_epi32(msg, 0x0E);
+            state0 = _mm_sha256rnds2_epu32(state0, state1, msg);
+            if (g >= 1 && g <= 12)
+                m[(g + 3) % 4] = _mm_sha256msg1_epu32(m[(g + 3) % 4], m[g % 4]);
+        }
+        state0 = _mm_add_epi32(state0, abefSave);
+        state1 = _mm_add_epi32(state1, cdghSave);
+    }
+    tmp = _mm_shuffle_epi32(state0, 0x1B); // FEBA
+    state1 = _mm_shuffle_epi32(state1, 0xB1); // DCHG
+    state0 = _mm_blend_epi16(tmp, state1, 0xF0); // DCBA
+    state1 = _mm_alignr_epi8(state1, tmp, 8); // HGFE
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(state), state0);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(state + 4), state1);
+}
+
+const bool kHasShaExtensions = cpuHasShaExtensions();
+#else
+constexpr bool kHasShaExtensions = false;
+#endif
+
+bool g_portableOnly = false;
+
 } // namespace
 
 Sha256::Sha256()
@@ -30,7 +88,29 @@ Sha256::Sha256()
 {
 }
 
-void Sha256::block(const uint8_t* p)
+bool Sha256::hardwareAccelerated()
+{
+    return kHasShaExtensions && !g_portableOnly;
+}
+
+void Sha256::setPortableOnly(bool portable)
+{
+    g_portableOnly = portable;
+}
+
+void Sha256::blocks(const uint8_t* p, size_t count)
+{
+#if defined(__x86_64__)
+    if (hardwareAccelerated()) {
+        shaNiBlocks(m_h.data(), p, count);
+        return;
+    }
+#endif
+    for (; count > 0; --count, p += 64)
+        portableBlock(p);
+}
+
+void Sha256::portableBlock(const uint8_t* p)
 {
     uint32_t w[64];
     for (int i = 0; i < 16; ++i)
@@ -76,11 +156,12 @@ void Sha256::update(const void* data, size_t size)
         size -= n;
         if (m_buffered < 64)
             return;
-        block(m_buffer.data());
+        blocks(m_buffer.data(), 1);
         m_buffered = 0;
     }
-    for (; size >= 64; p += 64, size -= 64)
-        block(p);
+    blocks(p, size / 64);
+    p += size / 64 * 64;
+    size %= 64;
     if (size > 0) {
         std::memcpy(m_buffer.data(), p, size);
         m_buffered = size;

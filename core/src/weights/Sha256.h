@@ -18,8 +18,14 @@ public:
     /// The digest as 64 lowercase hex digits; the object must not be updated afterwards.
     std::string hexDigest();
 
+    /// Whether the CPU's SHA extensions are used (about 10x faster than the portable code).
+    static bool hardwareAccelerated();
+    /// Tests only: use the portable code even where the SHA extensions exist (process-wide, not thread-safe).
+    static void setPortableOnly(bool portable);
+
 private:
-    void block(const uint8_t* p);
+    void blocks(const uint8_t* p, size_t count);
+    void portableBlock(const uint8_t* p);
     std::array<uint32_t, 8> m_h;
     std::array<uint8_t, 64> m_buffer {};
     size_t m_buffered = 0;
