@@ -469,6 +469,18 @@ TEST(Bundle, AnIndependentReaderSeesTheTensorsAndMetadata)
     EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
 }
 
+TEST(Bundle, AnUnwritablePlaceIsAnIoErrorNamingTheFile)
+{
+    TempDir dir;
+    const std::string path = dir.file("missing-folder/m.safetensors");
+    expectError(
+        [&] {
+            weights::writeBundle(path, {{"w", torch::ones({2})}}, ModelOptions::tiny(), {});
+        },
+        ErrorCode::Io, {"missing-folder/m.safetensors", "cannot create"});
+    EXPECT_FALSE(fs::exists(path));
+}
+
 TEST(Bundle, BadMetadataIsNamed)
 {
     weights::BundleInfo info;

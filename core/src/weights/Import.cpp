@@ -25,6 +25,8 @@ namespace cascadeclip::weights {
 
 namespace {
 
+// OpenAI publishes ViT-B-16.pt under its SHA-256 (the folder of its download address).
+constexpr const char* kOpenAiViTB16Sha256 = "5806e77cd80f8b59890b7e101eabd078d9fb84e6937f9e85e4ecb61988df416f";
 // A vocabulary file larger than this is not CLIP's (the real one is 1.3 MB compressed, 1.6 MB of text).
 constexpr size_t kMaxVocabBytes = 64u << 20;
 
@@ -515,8 +517,12 @@ ImportedModel importModel(const ImportRequest& request)
 
     t0 = Clock::now();
     info.sources.push_back({"checkpoint", fileName(request.checkpointPath), sha256File(request.checkpointPath)});
-    if (!request.clipPath.empty())
+    if (!request.clipPath.empty()) {
         info.sources.push_back({"clip", fileName(request.clipPath), sha256File(request.clipPath)});
+        say(info.sources.back().sha256 == kOpenAiViTB16Sha256
+                ? "CLIP: the SHA-256 matches OpenAI's published ViT-B-16.pt"
+                : "CLIP: not byte-identical to OpenAI's published ViT-B-16.pt (a re-saved or different file)");
+    }
     if (!request.vocabPath.empty())
         info.sources.push_back({"vocab", fileName(request.vocabPath), sha256File(request.vocabPath)});
     say("hashed the sources (" + seconds(t0) + ")");

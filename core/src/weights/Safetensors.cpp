@@ -262,6 +262,14 @@ void writeSafetensors(const std::string& path, const std::map<std::string, torch
         ::unlink(temp.c_str());
         throw Error(ErrorCode::Io, path + ": cannot replace: " + std::strerror(err));
     }
+    // Make the rename itself durable (best effort: some file systems refuse to sync a directory).
+    std::string dir = path.substr(0, path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/'));
+    if (dir.empty())
+        dir = path.find('/') == 0 ? "/" : ".";
+    if (const int dirFd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dirFd >= 0) {
+        ::fsync(dirFd);
+        ::close(dirFd);
+    }
 }
 
 SafetensorsFile parseSafetensors(const void* data, size_t size, const std::string& sourceName)
