@@ -6,6 +6,7 @@ namespace cascadeclip::cli {
 const std::vector<Command>& commands()
 {
     static const std::vector<Command> all {
+        kImportCommand,
         kSegmentCommand,
         kEncodeTextCommand,
         kTokenizeCommand,

@@ -25,6 +25,7 @@ struct Command {
 const std::vector<Command>& commands();
 
 // One function per command, each in its own Cmd*.cpp.
+extern const Command kImportCommand;
 extern const Command kSegmentCommand;
 extern const Command kTokenizeCommand;
 extern const Command kEncodeTextCommand;

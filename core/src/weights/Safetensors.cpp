@@ -169,7 +169,10 @@ SafetensorsFile readSafetensors(const std::string& path)
     return parse(bytes, mapping->size, path, mapping);
 }
 
-std::string safetensorsBytes(
+namespace {
+
+/// The header (length prefix + padded JSON) and the contiguous CPU tensors in file order.
+std::pair<std::string, std::vector<torch::Tensor>> layout(
     const std::map<std::string, torch::Tensor>& tensors, const std::map<std::string, std::string>& metadata)
 {
     static const std::map<torch::ScalarType, std::string> kCodes {
@@ -202,14 +205,71 @@ std::string safetensorsBytes(
         header["__metadata__"] = metadata;
     std::string json = header.dump();
     json.append((8 - json.size() % 8) % 8, ' '); // keep the data 8-byte aligned
-    std::string out;
-    out.reserve(8 + json.size() + offset);
+    std::string prefix;
     for (int i = 0; i < 8; ++i)
-        out.push_back(static_cast<char>((static_cast<uint64_t>(json.size()) >> (8 * i)) & 0xff));
-    out += json;
+        prefix.push_back(static_cast<char>((static_cast<uint64_t>(json.size()) >> (8 * i)) & 0xff));
+    return {prefix + json, std::move(ordered)};
+}
+
+} // namespace
+
+std::string safetensorsBytes(
+    const std::map<std::string, torch::Tensor>& tensors, const std::map<std::string, std::string>& metadata)
+{
+    auto [out, ordered] = layout(tensors, metadata);
     for (const auto& t : ordered)
         out.append(static_cast<const char*>(t.data_ptr()), t.numel() * t.element_size());
     return out;
+}
+
+void writeSafetensors(const std::string& path, const std::map<std::string, torch::Tensor>& tensors,
+    const std::map<std::string, std::string>& metadata)
+{
+    const auto [header, ordered] = layout(tensors, metadata);
+    // Write next to the target, flush to disk, then rename: a crash leaves the old file or the new one.
+    const std::string temp = path + ".tmp-" + std::to_string(::getpid());
+    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0)
+        throw Error(ErrorCode::Io, temp + ": cannot create: " + std::strerror(errno));
+    auto fail = [&](const std::string& what) {
+        const int err = errno;
+        ::close(fd);
+        ::unlink(temp.c_str());
+        throw Error(ErrorCode::Io, path + ": " + what + ": " + std::strerror(err));
+    };
+    auto writeAll = [&](const char* p, size_t n) {
+        while (n > 0) {
+            const ssize_t w = ::write(fd, p, std::min<size_t>(n, size_t {1} << 30));
+            if (w < 0 && errno == EINTR)
+                continue;
+            if (w <= 0)
+                fail("cannot write");
+            p += w;
+            n -= static_cast<size_t>(w);
+        }
+    };
+    writeAll(header.data(), header.size());
+    for (const auto& t : ordered)
+        writeAll(static_cast<const char*>(t.data_ptr()), static_cast<size_t>(t.numel()) * t.element_size());
+    if (::fsync(fd) != 0)
+        fail("cannot flush to disk");
+    if (::close(fd) != 0) {
+        ::unlink(temp.c_str());
+        throw Error(ErrorCode::Io, path + ": cannot close: " + std::strerror(errno));
+    }
+    if (::rename(temp.c_str(), path.c_str()) != 0) {
+        const int err = errno;
+        ::unlink(temp.c_str());
+        throw Error(ErrorCode::Io, path + ": cannot replace: " + std::strerror(err));
+    }
+    // Make the rename itself durable (best effort: some file systems refuse to sync a directory).
+    std::string dir = path.substr(0, path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/'));
+    if (dir.empty())
+        dir = path.find('/') == 0 ? "/" : ".";
+    if (const int dirFd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dirFd >= 0) {
+        ::fsync(dirFd);
+        ::close(dirFd);
+    }
 }
 
 SafetensorsFile parseSafetensors(const void* data, size_t size, const std::string& sourceName)

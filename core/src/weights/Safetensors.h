@@ -27,4 +27,9 @@ SafetensorsFile parseSafetensors(const void* data, size_t size, const std::strin
 std::string safetensorsBytes(
     const std::map<std::string, torch::Tensor>& tensors, const std::map<std::string, std::string>& metadata = {});
 
+/// Writes the same bytes to `path` atomically (a temporary file in the same folder, fsync, rename). Throws
+/// Error(Io) naming the file and the system's reason.
+void writeSafetensors(const std::string& path, const std::map<std::string, torch::Tensor>& tensors,
+    const std::map<std::string, std::string>& metadata = {});
+
 } // namespace cascadeclip::weights
