@@ -4,7 +4,7 @@
 uses: the encoder per 512 window and end-to-end segmentation of a 500x375 image with 20 classes (preprocess +
 slide inference). Random full-size weights (official ViT-B/16, T = 10), fp32, under torch.no_grad().
 
-  python_reference_bench.py [--threads 2] [--repeats 3] [--tiny]
+  python_reference_bench.py [--threads 2] [--repeats 3] [--warmup 1] [--tiny]
 
 Prints one JSON object: median (and all) milliseconds per measurement. Run it with Debian's /usr/bin/python3.
 """
@@ -25,8 +25,9 @@ SEED = 20240601
 VOC_CLASSES = 20
 
 
-def timed(fn, repeats):
-    fn()  # warm-up, as Google Benchmark's first run is not timed separately either
+def timed(fn, repeats, warmup):
+    for _ in range(warmup):
+        fn()
     out = []
     for _ in range(repeats):
         t0 = time.perf_counter()
@@ -39,6 +40,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--warmup", type=int, default=1, help="untimed runs before the timed ones")
     ap.add_argument("--tiny", action="store_true")
     args = ap.parse_args()
 
@@ -62,8 +64,8 @@ def main():
         result = {
             "threads": torch.get_num_threads(),
             "torch": torch.__version__,
-            "encoder_window": timed(lambda: model.backbone(crop), args.repeats),
-            "end_to_end_500x375": timed(end_to_end, args.repeats),
+            "encoder_window": timed(lambda: model.backbone(crop), args.repeats, args.warmup),
+            "end_to_end_500x375": timed(end_to_end, args.repeats, args.warmup),
         }
     print(json.dumps(result, indent=1))
 

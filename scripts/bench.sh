@@ -5,6 +5,7 @@
 #
 #   scripts/bench.sh [BUILD_DIR] [-- extra cascadeclip-bench flags, e.g. --benchmark_filter=Encoder]
 #   BENCH_REPETITIONS (default 3): repetitions per benchmark; the table reports medians.
+#   BENCH_PYTHON_WARMUP (default 1): untimed Python runs before the timed ones.
 #   BENCH_SKIP_PYTHON=1 skips the Python reference.
 set -euo pipefail
 
@@ -27,7 +28,8 @@ cmake --build "$build" --target cascadeclip-bench
     --benchmark_report_aggregates_only=true --benchmark_out="$out/bench.json" --benchmark_out_format=json "$@"
 
 if [ -z "${BENCH_SKIP_PYTHON:-}" ]; then
-    "$python" "$here/bench/python_reference_bench.py" --threads $threads --repeats "$reps" >"$out/python.json"
+    "$python" "$here/bench/python_reference_bench.py" --threads $threads --repeats "$reps" \
+        --warmup "${BENCH_PYTHON_WARMUP:-1}" >"$out/python.json"
 else
     rm -f "$out/python.json"
 fi
@@ -40,7 +42,7 @@ rows = {}
 for b in bench["benchmarks"]:
     if b.get("aggregate_name", "median") != "median" or b.get("error_occurred"):
         continue
-    name = b.get("run_name", b["name"])
+    name = b.get("run_name", b["name"]).replace("/process_time", "").replace("/real_time", "")
     rows[name] = b
 lines = ["| benchmark | median | counters |", "|---|---:|---|"]
 for name, b in rows.items():
