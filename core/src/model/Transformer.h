@@ -61,4 +61,14 @@ TORCH_MODULE(Transformer);
 /// Layer normalisation over the last dimension with eps.
 torch::nn::LayerNorm makeLayerNorm(int width, double eps = 1e-5);
 
+/// x @ weight^T + bias, as F::linear: x [..., in], weight [out, in], bias [out] or undefined -> [..., out].
+/// On CPU fp32 with oneDNN it runs as a 1x1 convolution over a channels-last view of x (no layout copies), which
+/// picks the CPU's AVX-512 kernels itself; elsewhere (CUDA, other dtypes, oneDNN off) it is F::linear.
+torch::Tensor fastLinear(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias = {});
+
+/// Whether fastLinear() and the attention products may use oneDNN (default true). For A/B measurements
+/// (cascadeclip-bench --baseline-kernels); not thread-safe, set it before running a model.
+void setOneDnnKernels(bool enabled);
+bool oneDnnKernelsEnabled();
+
 } // namespace cascadeclip::model

@@ -96,12 +96,14 @@ VisionFeatures VptClipVisionTransformerImpl::forward(const torch::Tensor& image)
         }
     }
     for (size_t k = 0; k < readouts.size(); ++k) {
-        const auto f = torch::matmul(lnLayers[k](readouts[k]), proj_layers[static_cast<int64_t>(k)]); // [B, N, E]
+        // fastLinear() with the transposed projection: oneDNN instead of the misdetected BLAS (Transformer.h).
+        const auto f = fastLinear(lnLayers[k](readouts[k]), proj_layers[static_cast<int64_t>(k)].t()); // [B, N, E]
         out.levels.push_back(l2Normalize(f));
     }
     // Final block: prompt_norm then CLIP's ln_post (a double LayerNorm, spec section 11.3), then proj.
-    const auto cls = torch::matmul(ln_post(prompt_norm(x.slice(1, 0, 1))), proj); // [B, 1, E]
-    const auto last = torch::matmul(ln_post(prompt_norm(x.slice(1, 1 + t))), proj); // [B, N, E]
+    const auto projT = proj.t(); // [E, W]
+    const auto cls = fastLinear(ln_post(prompt_norm(x.slice(1, 0, 1))), projT); // [B, 1, E]
+    const auto last = fastLinear(ln_post(prompt_norm(x.slice(1, 1 + t))), projT); // [B, N, E]
     TORCH_CHECK(last.size(1) == n, "unexpected token count");
     out.levels.push_back(l2Normalize(last));
     out.global = l2Normalize(cls.squeeze(1));
