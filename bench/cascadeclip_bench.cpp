@@ -137,9 +137,9 @@ const model::VisionFeatures& windowFeatures()
 }
 
 /// The feature cache of the 500x375 image, computed once.
-const pipeline::FeatureCache& vocImageCache()
+pipeline::FeatureCache& vocImageCache()
 {
-    static const pipeline::FeatureCache cache = [] {
+    static pipeline::FeatureCache cache = [] {
         c10::InferenceMode guard;
         const cv::Mat bgr = randomImage(500, 375);
         const auto input = pipeline::preprocess(bgr, benchOptions().shortSide);
@@ -243,7 +243,7 @@ void ngaRedecode(benchmark::State& state)
 {
     c10::InferenceMode guard;
     auto& model = benchModel();
-    const auto& cache = vocImageCache();
+    auto& cache = vocImageCache();
     const auto [text, seen] = randomClasses(kVocClasses);
     pipeline::DecodeInputs inputs {text, seen, true, {}, {}};
     pipeline::decodeWindows(model, cache, inputs, {}); // untimed warm-up
@@ -292,7 +292,7 @@ void endToEnd(benchmark::State& state)
     size_t windows = 0;
     for (auto _ : state) {
         const auto input = pipeline::preprocess(bgr, model->options.shortSide);
-        const auto cache = pipeline::encodeWindows(model, input, bgr.size(), {});
+        auto cache = pipeline::encodeWindows(model, input, bgr.size(), {});
         const auto scores = pipeline::decodeWindows(model, cache, inputs, {});
         benchmark::DoNotOptimize(scores.data_ptr());
         windows = cache.windows.size();
