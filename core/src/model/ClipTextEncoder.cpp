@@ -20,8 +20,12 @@ ClipTextEncoderImpl::ClipTextEncoderImpl(const TextOptions& o)
 
 torch::Tensor ClipTextEncoderImpl::forward(const torch::Tensor& ids)
 {
-    auto x = token_embedding(ids) + positional_embedding; // [B, L, D]
-    x = transformer(x, causalMask.to(x.device()));
+    // With the causal mask, position t only sees positions <= t, so ids may be cut after the longest prompt's
+    // <|endoftext|>: the pooled features are the same as with all 77 positions, for a fraction of the work.
+    const int64_t l = ids.size(1);
+    TORCH_CHECK(l <= positional_embedding.size(0), "more token ids than the context length");
+    auto x = token_embedding(ids) + positional_embedding.slice(0, 0, l); // [B, L, D]
+    x = transformer(x, causalMask.slice(0, 0, l).slice(1, 0, l).to(x.device()));
     x = ln_final(x);
     const auto eot = ids.argmax(-1); // [B]
     const auto pooled = x.index({torch::arange(x.size(0), eot.options()), eot}); // [B, D]

@@ -14,8 +14,8 @@ namespace cascadeclip::model {
 struct ClipTextEncoderImpl : torch::nn::Module {
     explicit ClipTextEncoderImpl(const TextOptions& options);
 
-    /// ids: [B, L] int64 token ids (SOT ... EOT, zero-padded) -> [B, E] text features (not normalised), taken
-    /// at the argmax of the ids (the EOT position).
+    /// ids: [B, L] int64 token ids (SOT ... EOT, zero-padded), L <= the context length (77) and at least the
+    /// longest prompt -> [B, E] text features (not normalised), taken at the argmax of the ids (the EOT position).
     torch::Tensor forward(const torch::Tensor& ids);
 
     TextOptions options;

@@ -30,7 +30,11 @@ TextEmbedder::TextEmbedder(
 
 torch::Tensor TextEmbedder::encodePrompts(const std::vector<std::vector<int>>& ids)
 {
-    const int64_t context = m_encoder->options.contextLength;
+    // Only as many positions as the longest prompt needs (see ClipTextEncoderImpl::forward).
+    size_t longest = 1;
+    for (const auto& prompt : ids)
+        longest = std::max(longest, prompt.size());
+    const auto context = static_cast<int64_t>(longest);
     const auto device = m_encoder->positional_embedding.device();
     std::vector<torch::Tensor> parts;
     for (size_t start = 0; start < ids.size(); start += kPromptBatch) {
