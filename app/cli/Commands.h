@@ -31,5 +31,4 @@ extern const Command kTokenizeCommand;
 extern const Command kEncodeTextCommand;
 extern const Command kMergeCocoCommand;
 
-
 } // namespace cascadeclip::cli

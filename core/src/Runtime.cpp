@@ -6,10 +6,9 @@
 #include <torch/cuda.h>
 #include <torch/version.h>
 
-#include <dlfcn.h>
-
 #include <climits>
 #include <cstdlib>
+#include <dlfcn.h>
 #include <sstream>
 #include <thread>
 

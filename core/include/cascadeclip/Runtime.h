@@ -9,8 +9,8 @@ namespace cascadeclip {
 /// OpenBLAS, its kernel), oneDNN availability, intra-op threads of the calling thread, and CUDA.
 struct RuntimeInfo {
     std::string torchVersion;
-    std::string blasLibrary;  // resolved shared object path of `sgemm_`, or "unknown"
-    std::string blasDetail;   // e.g. "OpenBLAS 0.3.21 ... SkylakeX" or "reference BLAS"
+    std::string blasLibrary; // resolved shared object path of `sgemm_`, or "unknown"
+    std::string blasDetail; // e.g. "OpenBLAS 0.3.21 ... SkylakeX" or "reference BLAS"
     bool oneDnn = false;
     int intraOpThreads = 0;
     bool cudaAvailable = false;
