@@ -2,6 +2,7 @@
 // Import of OpenAI's CLIP archive and official mmcv checkpoints into a model bundle: the tolerant unpickler, the
 // zip reader, SHA-256, the merge rules, the bundle metadata, and the messages for malformed files. The inputs
 // are written at test time by tools/make_import_fixtures.py with Debian's torch, in the real formats.
+#include "CoreTestSupport.h"
 #include "weights/Bundle.h"
 #include "weights/Import.h"
 #include "weights/ModelLoader.h"
@@ -23,6 +24,8 @@
 using namespace cascadeclip;
 using namespace std::string_view_literals;
 namespace fs = std::filesystem;
+using cascadeclip::test::expectError;
+using cascadeclip::test::TempDir;
 
 namespace {
 
@@ -48,34 +51,6 @@ std::string fixtures()
 std::string fixture(const std::string& name)
 {
     return fixtures() + "/" + name;
-}
-
-class TempDir {
-public:
-    TempDir()
-        : m_path(fs::temp_directory_path()
-            / ("cascadeclip-import-" + std::to_string(::getpid()) + "-"
-                + std::to_string(reinterpret_cast<uintptr_t>(this))))
-    {
-        fs::create_directories(m_path);
-    }
-    ~TempDir() { fs::remove_all(m_path); }
-    std::string file(const std::string& name) const { return (m_path / name).string(); }
-
-private:
-    fs::path m_path;
-};
-
-template <typename Fn> void expectError(Fn fn, ErrorCode code, const std::vector<std::string>& fragments)
-{
-    try {
-        fn();
-        ADD_FAILURE() << "no exception";
-    } catch (const Error& e) {
-        EXPECT_EQ(e.code(), code) << e.what();
-        for (const auto& f : fragments)
-            EXPECT_NE(std::string(e.what()).find(f), std::string::npos) << "'" << f << "' not in: " << e.what();
-    }
 }
 
 nlohmann::json readJson(const std::string& path)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // safetensors and .npy reading, strict loading, and the messages for malformed files.
+#include "CoreTestSupport.h"
 #include "io/Npy.h"
 #include "weights/ModelLoader.h"
 #include "weights/Safetensors.h"
@@ -15,24 +16,10 @@
 
 using namespace cascadeclip;
 namespace fs = std::filesystem;
+using cascadeclip::test::expectError;
+using cascadeclip::test::TempDir;
 
 namespace {
-
-class TempDir {
-public:
-    TempDir()
-        : m_path(fs::temp_directory_path()
-            / ("cascadeclip-test-" + std::to_string(::getpid()) + "-"
-                + std::to_string(reinterpret_cast<uintptr_t>(this))))
-    {
-        fs::create_directories(m_path);
-    }
-    ~TempDir() { fs::remove_all(m_path); }
-    std::string file(const std::string& name) const { return (m_path / name).string(); }
-
-private:
-    fs::path m_path;
-};
 
 void writeBytes(const std::string& path, const std::string& bytes)
 {
@@ -47,19 +34,6 @@ std::map<std::string, torch::Tensor> stateOf(const torch::nn::Module& m)
     for (const auto& b : m.named_buffers())
         out[b.key()] = b.value().detach().clone();
     return out;
-}
-
-/// Expects `fn` to throw Error with `code` and every fragment in its message.
-template <typename Fn> void expectError(Fn fn, ErrorCode code, const std::vector<std::string>& fragments)
-{
-    try {
-        fn();
-        ADD_FAILURE() << "no exception";
-    } catch (const Error& e) {
-        EXPECT_EQ(e.code(), code) << e.what();
-        for (const auto& f : fragments)
-            EXPECT_NE(std::string(e.what()).find(f), std::string::npos) << "'" << f << "' not in: " << e.what();
-    }
 }
 
 std::map<std::string, std::string> tinyMetadata()
