@@ -103,20 +103,6 @@ std::vector<float> parseFloats(const std::string& text, const std::string& what)
     return out;
 }
 
-torch::Device chooseDevice(const std::string& name)
-{
-    if (name == "cpu")
-        return torch::kCPU;
-    if (name == "cuda") {
-        if (!torch::cuda::is_available())
-            throw Error(ErrorCode::DeviceUnavailable, "--device cuda: no CUDA device is available to LibTorch");
-        return torch::kCUDA;
-    }
-    if (name == "auto")
-        return torch::cuda::is_available() ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
-    throw UsageError("--device must be auto, cpu or cuda, got '" + name + "'");
-}
-
 cv::Mat readImage(const std::string& path)
 {
     if (!fs::is_regular_file(path))
@@ -236,7 +222,7 @@ RunSetup setUp(const Args& args)
     if (args.has("seen") && args.has("seen-all"))
         throw UsageError("--seen and --seen-all exclude each other");
     const auto classes = static_cast<int64_t>(s.names.size());
-    s.device = chooseDevice(args.value("device").value_or("auto"));
+    s.device = weights::resolveDevice(args.value("device").value_or("auto"));
     auto seen = torch::zeros({classes}, torch::kBool);
     if (args.has("seen-all"))
         seen.fill_(true);

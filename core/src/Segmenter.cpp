@@ -21,20 +21,6 @@ namespace cascadeclip {
 
 namespace {
 
-torch::Device resolveDevice(const std::string& name)
-{
-    if (name == "cpu")
-        return torch::kCPU;
-    if (name == "cuda" || name.rfind("cuda:", 0) == 0) {
-        if (!torch::cuda::is_available())
-            throw Error(ErrorCode::DeviceUnavailable, "device '" + name + "': no CUDA device is available to LibTorch");
-        return torch::Device(name);
-    }
-    if (name == "auto" || name.empty())
-        return torch::cuda::is_available() ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
-    throw Error(ErrorCode::InvalidInput, "unknown device '" + name + "' (expected auto, cpu or cuda)");
-}
-
 /// A cheap identity for a weights file (caches, provenance): the bundle's source hash when it has one, else a
 /// hash of the file name, size and safetensors header.
 std::string weightsIdOf(
@@ -98,7 +84,7 @@ cv::Mat asBgr(const cv::Mat& image)
 class CascadeClipSegmenter final : public Segmenter {
 public:
     CascadeClipSegmenter(const std::string& path, const SegmenterOptions& options)
-        : m_device(resolveDevice(options.device))
+        : m_device(weights::resolveDevice(options.device))
         , m_threads(options.threads)
     {
         setComputeThreads(m_threads);

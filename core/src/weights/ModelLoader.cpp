@@ -148,6 +148,20 @@ ModelOptions inferOptions(const std::map<std::string, torch::Tensor>& tensors,
     return o;
 }
 
+torch::Device resolveDevice(const std::string& name)
+{
+    if (name == "cpu")
+        return torch::kCPU;
+    if (name == "cuda" || name.rfind("cuda:", 0) == 0) {
+        if (!torch::cuda::is_available())
+            throw Error(ErrorCode::DeviceUnavailable, "device '" + name + "': no CUDA device is available to LibTorch");
+        return torch::Device(name);
+    }
+    if (name == "auto" || name.empty())
+        return torch::cuda::is_available() ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
+    throw Error(ErrorCode::InvalidInput, "unknown device '" + name + "' (expected auto, cpu or cuda)");
+}
+
 LoadedModel loadModel(const std::string& path, const torch::Device& device)
 {
     auto file = readSafetensors(path);

@@ -32,6 +32,10 @@ struct LoadedModel {
     std::map<std::string, std::string> metadata;
 };
 
+/// "auto" (CUDA when available), "cpu", "cuda" or "cuda:N". Throws Error(DeviceUnavailable) when CUDA is asked
+/// for and absent, Error(InvalidInput) for another name.
+torch::Device resolveDevice(const std::string& name);
+
 /// Reads a .safetensors file with official key names and loads it strictly onto `device`, in eval mode.
 LoadedModel loadModel(const std::string& path, const torch::Device& device);
 
