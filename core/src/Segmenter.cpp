@@ -2,6 +2,7 @@
 // The facade over model, text side and pipeline.
 #include "pipeline/Inference.h"
 #include "text/TextEmbedder.h"
+#include "weights/Bundle.h"
 #include "weights/ModelLoader.h"
 
 #include <cascadeclip/Error.h>
@@ -46,20 +47,6 @@ std::string weightsIdOf(
     return s.str();
 }
 
-template <typename T>
-T metadataJson(
-    const std::map<std::string, std::string>& metadata, const std::string& key, T fallback, const std::string& path)
-{
-    const auto it = metadata.find(key);
-    if (it == metadata.end())
-        return fallback;
-    try {
-        return nlohmann::json::parse(it->second).get<T>();
-    } catch (const nlohmann::json::exception& e) {
-        throw Error(ErrorCode::WeightsMalformed, path + ": metadata '" + key + "' is malformed: " + e.what());
-    }
-}
-
 cv::Mat asBgr(const cv::Mat& image)
 {
     if (image.empty())
@@ -94,17 +81,17 @@ public:
         m_info.weightsPath = path;
         m_info.weightsId = weightsIdOf(path, meta, m_loaded);
         m_info.promptTokens = m_loaded.options.vision.promptTokens;
-        m_info.classNames = metadataJson<std::vector<std::string>>(meta, "cascadeclip.classes", {}, path);
-        m_info.seenIndices = metadataJson<std::vector<int>>(meta, "cascadeclip.seen", {}, path);
-        m_info.inductive = metadataJson<bool>(meta, "cascadeclip.inductive", true, path);
-        m_info.templateSet = TemplateSet::Single;
-        if (const auto it = meta.find("cascadeclip.template_set"); it != meta.end() && it->second == "multi")
-            m_info.templateSet = TemplateSet::Multi;
-        const auto w1 = m_loaded.model->decode_head->weights_s1.to(torch::kCPU);
-        const auto w2 = m_loaded.model->decode_head->weights_s2.to(torch::kCPU);
-        for (int i = 0; i < 3; ++i) {
-            m_info.ngaStage1[i] = w1[i].item<float>();
-            m_info.ngaStage2[i] = w2[i].item<float>();
+        if (meta.count(weights::kFormatVersionKey)) {
+            // A bundle: its metadata says what the checkpoint was (classes, split, setting, templates, NGA).
+            weights::fillModelInfo(weights::readBundleInfo(meta, path), m_info);
+        } else {
+            // A bare state dict in the official key layout: no classes, the default setting, NGA from the tensors.
+            const auto w1 = m_loaded.model->decode_head->weights_s1.to(torch::kCPU);
+            const auto w2 = m_loaded.model->decode_head->weights_s2.to(torch::kCPU);
+            for (int i = 0; i < 3; ++i) {
+                m_info.ngaStage1[i] = w1[i].item<float>();
+                m_info.ngaStage2[i] = w2[i].item<float>();
+            }
         }
         m_info.device = m_device.str();
         try {

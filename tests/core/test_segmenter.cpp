@@ -2,6 +2,7 @@
 // The facade on a tiny random model: segment, re-decode from the cache, cancel, progress, errors; and the text
 // embedding cache.
 #include "text/TextEmbedder.h"
+#include "weights/Bundle.h"
 #include "weights/ModelLoader.h"
 #include "weights/Safetensors.h"
 
@@ -35,12 +36,15 @@ protected:
         std::map<std::string, torch::Tensor> state;
         for (const auto& p : m->named_parameters())
             state[p.key()] = p.value().detach();
-        const std::map<std::string, std::string> meta {
-            {weights::kOptionsMetadataKey, weights::optionsToJson(ModelOptions::tiny()).dump()},
-            {"cascadeclip.classes", R"(["cat","dog","sofa"])"},
-            {"cascadeclip.seen", "[0,1]"},
-            {"cascadeclip.template_set", "multi"},
-        };
+        weights::BundleInfo info;
+        info.classNames = {"cat", "dog", "sofa"};
+        info.seenIndices = {0, 1};
+        info.templateSet = TemplateSet::Multi;
+        for (int i = 0; i < 3; ++i) {
+            info.ngaStage1[i] = m->decode_head->weights_s1[i].item<float>();
+            info.ngaStage2[i] = m->decode_head->weights_s2[i].item<float>();
+        }
+        const auto meta = weights::bundleMetadata(ModelOptions::tiny(), info);
         m_weights = (m_dir / "tiny.safetensors").string();
         std::ofstream(m_weights, std::ios::binary) << weights::safetensorsBytes(state, meta);
         fs::copy_file(kVocab, m_dir / text::kVocabFileName, fs::copy_options::overwrite_existing);

@@ -13,6 +13,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 using namespace cascadeclip;
 namespace fs = std::filesystem;
@@ -154,6 +155,48 @@ TEST(ModelLoader, LoadsWhatWasSavedAndReproducesOutputs)
     const auto a = original->backbone(x), b = loaded.model->backbone(x);
     for (size_t i = 0; i < a.levels.size(); ++i)
         EXPECT_TRUE(torch::equal(a.levels[i], b.levels[i]));
+}
+
+TEST(ModelLoader, EveryTensorComesFromTheFile)
+{
+    // The loader builds the model without initialising it, so every value must have been copied from the file.
+    TempDir dir;
+    torch::manual_seed(5);
+    model::CascadeClip original(ModelOptions::tiny());
+    const auto state = stateOf(*original);
+    writeBytes(dir.file("tiny.safetensors"), weights::safetensorsBytes(state, tinyMetadata()));
+    const auto loaded = weights::loadModel(dir.file("tiny.safetensors"), torch::kCPU);
+    size_t compared = 0;
+    for (const auto& item : loaded.model->named_parameters(true)) {
+        ASSERT_TRUE(state.count(item.key())) << item.key();
+        EXPECT_TRUE(torch::equal(item.value(), state.at(item.key()))) << item.key();
+        ++compared;
+    }
+    EXPECT_EQ(compared, state.size());
+}
+
+TEST(SkipInitialization, IsScopedPerThreadAndNests)
+{
+    EXPECT_FALSE(model::SkipInitialization::active());
+    {
+        const model::SkipInitialization outer;
+        EXPECT_TRUE(model::SkipInitialization::active());
+        {
+            const model::SkipInitialization inner;
+            EXPECT_TRUE(model::SkipInitialization::active());
+        }
+        EXPECT_TRUE(model::SkipInitialization::active());
+        bool otherThread = true;
+        std::thread([&] { otherThread = model::SkipInitialization::active(); }).join();
+        EXPECT_FALSE(otherThread);
+    }
+    EXPECT_FALSE(model::SkipInitialization::active());
+    // Outside the scope a model is random, as test and benchmark models need: finite and different each time.
+    model::CascadeClip a(ModelOptions::tiny()), b(ModelOptions::tiny());
+    const auto wa = a->decode_head->q_projs->parameters()[0], wb = b->decode_head->q_projs->parameters()[0];
+    EXPECT_TRUE(torch::isfinite(wa).all().item<bool>());
+    EXPECT_FALSE(torch::equal(wa, wb));
+    EXPECT_GT(wa.abs().max().item<float>(), 0.0f);
 }
 
 TEST(ModelLoader, InfersTheOfficialArchitectureFromShapes)

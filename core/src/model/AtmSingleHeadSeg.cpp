@@ -15,10 +15,10 @@ CrossAttentionImpl::CrossAttentionImpl(int dims, int heads_)
     : heads(heads_)
     , scale(1.0 / std::sqrt(static_cast<double>(dims / heads_)))
 {
-    q = register_module("q", torch::nn::Linear(dims, dims));
-    k = register_module("k", torch::nn::Linear(dims, dims));
-    v = register_module("v", torch::nn::Linear(dims, dims));
-    proj = register_module("proj", torch::nn::Linear(dims, dims));
+    q = register_module("q", Linear(dims, dims));
+    k = register_module("k", Linear(dims, dims));
+    v = register_module("v", Linear(dims, dims));
+    proj = register_module("proj", Linear(dims, dims));
 }
 
 torch::Tensor CrossAttentionImpl::logits(const torch::Tensor& query, const torch::Tensor& projectedKey)
@@ -33,8 +33,8 @@ TpnDecoderLayerImpl::TpnDecoderLayerImpl(const HeadOptions& o)
 {
     self_attn = register_module("self_attn", MultiheadAttention(o.embedDims, o.numHeads));
     multihead_attn = register_module("multihead_attn", CrossAttention(o.embedDims, o.numHeads));
-    linear1 = register_module("linear1", torch::nn::Linear(o.embedDims, o.feedforwardDim));
-    linear2 = register_module("linear2", torch::nn::Linear(o.feedforwardDim, o.embedDims));
+    linear1 = register_module("linear1", Linear(o.embedDims, o.feedforwardDim));
+    linear2 = register_module("linear2", Linear(o.feedforwardDim, o.embedDims));
     norm1 = register_module("norm1", makeLayerNorm(o.embedDims));
     norm2 = register_module("norm2", makeLayerNorm(o.embedDims));
     norm3 = register_module("norm3", makeLayerNorm(o.embedDims));

@@ -23,7 +23,7 @@ struct CrossAttentionImpl : torch::nn::Module {
     int heads;
     double scale;
     // *.multihead_attn.{q,k,v,proj}
-    torch::nn::Linear q {nullptr}, k {nullptr}, v {nullptr}, proj {nullptr};
+    Linear q {nullptr}, k {nullptr}, v {nullptr}, proj {nullptr};
 };
 TORCH_MODULE(CrossAttention);
 
@@ -42,7 +42,7 @@ struct TpnDecoderLayerImpl : torch::nn::Module {
     // *.layers.{l}.multihead_attn
     CrossAttention multihead_attn {nullptr};
     // *.layers.{l}.linear1, linear2
-    torch::nn::Linear linear1 {nullptr}, linear2 {nullptr};
+    Linear linear1 {nullptr}, linear2 {nullptr};
     // *.layers.{l}.norm1 (unused), norm2, norm3
     torch::nn::LayerNorm norm1 {nullptr}, norm2 {nullptr}, norm3 {nullptr};
 };
@@ -104,7 +104,7 @@ struct AtmSingleHeadSegImpl : torch::nn::Module {
     torch::Tensor weights_s1, weights_s2;
     // decode_head.q_projs.{0..2}: Linear(2 Et -> E)
     torch::nn::ModuleList q_projs;
-    std::vector<torch::nn::Linear> qProjs;
+    std::vector<Linear> qProjs;
     // decode_head.cascade_decoders.{0..2}
     torch::nn::ModuleList cascade_decoders;
     std::vector<TpnDecoder> decoders;

@@ -9,12 +9,14 @@ namespace cascadeclip::model {
 ClipTextEncoderImpl::ClipTextEncoderImpl(const TextOptions& o)
     : options(o)
 {
-    token_embedding = register_module("token_embedding", torch::nn::Embedding(o.vocabSize, o.width));
-    positional_embedding = register_parameter("positional_embedding", 0.01 * torch::randn({o.contextLength, o.width}));
+    token_embedding = register_module("token_embedding", Embedding(o.vocabSize, o.width));
+    positional_embedding = register_parameter("positional_embedding",
+        initialized({o.contextLength, o.width}, [](torch::Tensor& t) { t.normal_(0.0, 0.01); }));
     transformer = register_module("transformer", Transformer(o.width, o.layers, o.heads));
     ln_final = register_module("ln_final", makeLayerNorm(o.width));
+    const double scale = 1.0 / std::sqrt(static_cast<double>(o.width));
     text_projection = register_parameter(
-        "text_projection", torch::randn({o.width, o.embedDim}) / std::sqrt(static_cast<double>(o.width)));
+        "text_projection", initialized({o.width, o.embedDim}, [scale](torch::Tensor& t) { t.normal_(0.0, scale); }));
     causalMask = torch::full({o.contextLength, o.contextLength}, -std::numeric_limits<float>::infinity()).triu(1);
 }
 

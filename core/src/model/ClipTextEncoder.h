@@ -20,7 +20,7 @@ struct ClipTextEncoderImpl : torch::nn::Module {
 
     TextOptions options;
     // text_encoder.token_embedding
-    torch::nn::Embedding token_embedding {nullptr};
+    Embedding token_embedding {nullptr};
     // text_encoder.positional_embedding [L, D]
     torch::Tensor positional_embedding;
     // text_encoder.transformer.resblocks.{0..11}

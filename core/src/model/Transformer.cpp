@@ -64,10 +64,10 @@ MultiheadAttentionImpl::MultiheadAttentionImpl(int width, int heads_)
     : heads(heads_)
 {
     TORCH_CHECK(width % heads == 0, "width ", width, " is not divisible by ", heads, " heads");
-    in_proj_weight = register_parameter("in_proj_weight", torch::empty({3 * width, width}));
+    in_proj_weight = register_parameter("in_proj_weight",
+        initialized({3 * width, width}, [](torch::Tensor& t) { torch::nn::init::xavier_uniform_(t); }));
     in_proj_bias = register_parameter("in_proj_bias", torch::zeros({3 * width}));
-    out_proj = register_module("out_proj", torch::nn::Linear(width, width));
-    torch::nn::init::xavier_uniform_(in_proj_weight);
+    out_proj = register_module("out_proj", Linear(width, width));
 }
 
 torch::Tensor MultiheadAttentionImpl::forward(const torch::Tensor& x, const torch::Tensor& mask)
@@ -107,8 +107,8 @@ torch::Tensor MultiheadAttentionImpl::forward(const torch::Tensor& x, const torc
 
 MlpImpl::MlpImpl(int width, int hidden)
 {
-    c_fc = register_module("c_fc", torch::nn::Linear(width, hidden));
-    c_proj = register_module("c_proj", torch::nn::Linear(hidden, width));
+    c_fc = register_module("c_fc", Linear(width, hidden));
+    c_proj = register_module("c_proj", Linear(hidden, width));
 }
 
 torch::Tensor MlpImpl::forward(const torch::Tensor& x)

@@ -4,6 +4,8 @@
 // nn.MultiheadAttention's parameter layout, ResidualAttentionBlock and Transformer.
 // Legend: B batch, L tokens, D width.
 
+#include "model/Layers.h"
+
 #include <torch/torch.h>
 
 namespace cascadeclip::model {
@@ -19,7 +21,7 @@ struct MultiheadAttentionImpl : torch::nn::Module {
     // *.attn.in_proj_weight [3D, D], *.attn.in_proj_bias [3D]
     torch::Tensor in_proj_weight, in_proj_bias;
     // *.attn.out_proj
-    torch::nn::Linear out_proj {nullptr};
+    Linear out_proj {nullptr};
 };
 TORCH_MODULE(MultiheadAttention);
 
@@ -29,7 +31,7 @@ struct MlpImpl : torch::nn::Module {
     torch::Tensor forward(const torch::Tensor& x);
 
     // *.mlp.c_fc, *.mlp.c_proj
-    torch::nn::Linear c_fc {nullptr}, c_proj {nullptr};
+    Linear c_fc {nullptr}, c_proj {nullptr};
 };
 TORCH_MODULE(Mlp);
 

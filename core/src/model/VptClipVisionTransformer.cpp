@@ -21,27 +21,28 @@ VptClipVisionTransformerImpl::VptClipVisionTransformerImpl(const VisionOptions& 
     const int w = o.width, g = o.gridSize(), t = o.promptTokens;
     const double scale = 1.0 / std::sqrt(static_cast<double>(w));
 
-    conv1 = register_module(
-        "conv1", torch::nn::Conv2d(torch::nn::Conv2dOptions(3, w, o.patchSize).stride(o.patchSize).bias(false)));
-    class_embedding = register_parameter("class_embedding", scale * torch::randn({w}));
-    positional_embedding = register_parameter("positional_embedding", scale * torch::randn({1 + g * g, w}));
+    const auto normal = [scale](torch::Tensor& t) { t.normal_(0.0, scale); };
+    conv1 = register_module("conv1", PatchEmbedding(3, w, o.patchSize));
+    class_embedding = register_parameter("class_embedding", initialized({w}, normal));
+    positional_embedding = register_parameter("positional_embedding", initialized({1 + g * g, w}, normal));
     ln_pre = register_module("ln_pre", makeLayerNorm(w));
     transformer = register_module("transformer", Transformer(w, o.layers, o.heads));
     ln_post = register_module("ln_post", makeLayerNorm(w));
-    proj = register_parameter("proj", scale * torch::randn({w, o.outputDim}));
+    proj = register_parameter("proj", initialized({w, o.outputDim}, normal));
 
     ln_layers = register_module("ln_layers", torch::nn::ModuleList());
     for (size_t k = 0; k < o.outIndices.size(); ++k) {
         lnLayers.push_back(makeLayerNorm(w));
         ln_layers->push_back(lnLayers.back());
     }
-    proj_layers = register_parameter("proj_layers", scale * torch::randn({6, w, o.outputDim}));
+    proj_layers = register_parameter("proj_layers", initialized({6, w, o.outputDim}, normal));
 
     const double v = std::sqrt(6.0 / (3.0 * o.patchSize * o.patchSize + o.promptDim));
-    prompt_embeddings = register_parameter("prompt_embeddings", torch::empty({1, t, o.promptDim}).uniform_(-v, v));
+    const auto uniform = [v](torch::Tensor& t) { t.uniform_(-v, v); };
+    prompt_embeddings = register_parameter("prompt_embeddings", initialized({1, t, o.promptDim}, uniform));
     deep_prompt_embeddings
-        = register_parameter("deep_prompt_embeddings", torch::empty({o.layers - 1, t, o.promptDim}).uniform_(-v, v));
-    prompt_proj = register_module("prompt_proj", torch::nn::Linear(o.promptDim, w));
+        = register_parameter("deep_prompt_embeddings", initialized({o.layers - 1, t, o.promptDim}, uniform));
+    prompt_proj = register_module("prompt_proj", Linear(o.promptDim, w));
     prompt_norm = register_module("prompt_norm", makeLayerNorm(w, 1e-6));
 }
 

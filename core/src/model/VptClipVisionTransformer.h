@@ -30,7 +30,7 @@ struct VptClipVisionTransformerImpl : torch::nn::Module {
     VisionOptions options;
 
     // backbone.conv1
-    torch::nn::Conv2d conv1 {nullptr};
+    PatchEmbedding conv1 {nullptr};
     // backbone.class_embedding [W], backbone.positional_embedding [1 + G*G, W]
     torch::Tensor class_embedding, positional_embedding;
     // backbone.ln_pre, backbone.ln_post
@@ -47,7 +47,7 @@ struct VptClipVisionTransformerImpl : torch::nn::Module {
     // backbone.prompt_embeddings [1, T, W], backbone.deep_prompt_embeddings [layers-1, T, W]
     torch::Tensor prompt_embeddings, deep_prompt_embeddings;
     // backbone.prompt_proj
-    torch::nn::Linear prompt_proj {nullptr};
+    Linear prompt_proj {nullptr};
     // backbone.prompt_norm (eps 1e-6)
     torch::nn::LayerNorm prompt_norm {nullptr};
 

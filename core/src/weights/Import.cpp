@@ -404,7 +404,10 @@ ImportedModel importModel(const ImportRequest& request)
     {
         // The strict load names every missing, unexpected or mis-shaped tensor, so the bundle always loads.
         torch::NoGradGuard noGrad;
-        model::CascadeClip check(out.options);
+        auto check = [&] {
+            const model::SkipInitialization uninitialised; // only the keys and shapes are checked
+            return model::CascadeClip(out.options);
+        }();
         try {
             loadStrict(*check, out.tensors,
                 request.checkpointPath + (request.clipPath.empty() ? "" : " + " + request.clipPath));

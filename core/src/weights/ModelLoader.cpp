@@ -168,8 +168,12 @@ LoadedModel loadModel(const std::string& path, const torch::Device& device)
     LoadedModel out;
     out.options = inferOptions(file.tensors, file.metadata, path);
     out.metadata = file.metadata;
-    out.model = model::CascadeClip(out.options);
-    loadStrict(*out.model, file.tensors, path);
+    {
+        const model::SkipInitialization uninitialised; // loadStrict overwrites every tensor or throws
+        out.model = model::CascadeClip(out.options);
+    }
+    // Copy tensor by tensor and drop each one's file pages at once: the process never holds the model twice.
+    loadStrict(*out.model, file.tensors, path, [&file](const torch::Tensor& t) { file.releasePages(t); });
     out.model->eval();
     out.model->to(device);
     spdlog::info("loadModel: {} (T={}, width={}, crop={}) on {}", path, out.options.vision.promptTokens,

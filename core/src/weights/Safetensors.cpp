@@ -166,7 +166,26 @@ SafetensorsFile readSafetensors(const std::string& path)
     }
     ::close(fd);
     const auto* bytes = static_cast<const uint8_t*>(mapping->size > 0 ? mapping->data : nullptr);
-    return parse(bytes, mapping->size, path, mapping);
+    auto file = parse(bytes, mapping->size, path, mapping);
+    file.mappedBegin = bytes;
+    file.mappedSize = mapping->size;
+    return file;
+}
+
+void SafetensorsFile::releasePages(const torch::Tensor& tensor) const
+{
+    if (!mappedBegin || !tensor.defined() || !tensor.is_cpu())
+        return;
+    const auto begin = reinterpret_cast<uintptr_t>(tensor.data_ptr());
+    const auto end = begin + tensor.nbytes();
+    const auto mapBegin = reinterpret_cast<uintptr_t>(mappedBegin);
+    if (begin < mapBegin || end > mapBegin + mappedSize)
+        return; // a copy, not a view of the file
+    // Only whole pages inside the tensor: a page shared with a neighbour may still be needed.
+    static const auto page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
+    const uintptr_t first = (begin + page - 1) / page * page, last = end / page * page;
+    if (last > first)
+        madvise(reinterpret_cast<void*>(first), last - first, MADV_DONTNEED);
 }
 
 namespace {

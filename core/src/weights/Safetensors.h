@@ -14,6 +14,14 @@ namespace cascadeclip::weights {
 struct SafetensorsFile {
     std::map<std::string, torch::Tensor> tensors; // CPU tensors in their stored dtype
     std::map<std::string, std::string> metadata; // "__metadata__"
+
+    /// Tells the kernel that the mapped bytes behind `tensor` (one of `tensors`) will not be read again, so that
+    /// a loader that has copied them out does not hold the model twice in memory. A no-op for tensors that do not
+    /// view the mapping. The tensor must not be read afterwards (it would be read from the file again).
+    void releasePages(const torch::Tensor& tensor) const;
+
+    const unsigned char* mappedBegin = nullptr; // the file's mapping, when readSafetensors() made one
+    size_t mappedSize = 0;
 };
 
 /// Reads a safetensors file. Throws Error(WeightsNotFound) when it cannot be opened and

@@ -29,8 +29,8 @@ bool isIgnoredCheckpointKey(const std::string& key)
     return key == "decode_head.loss_decode.criterion.empty_weight";
 }
 
-void loadStrict(
-    torch::nn::Module& module, const std::map<std::string, torch::Tensor>& tensors, const std::string& source)
+void loadStrict(torch::nn::Module& module, const std::map<std::string, torch::Tensor>& tensors,
+    const std::string& source, const std::function<void(const torch::Tensor&)>& copied)
 {
     std::vector<std::string> problems;
     std::set<std::string> used;
@@ -54,6 +54,8 @@ void loadStrict(
             return;
         }
         target.copy_(src);
+        if (copied)
+            copied(src);
     };
     for (auto& item : module.named_parameters(/*recurse=*/true))
         visit(item.key(), item.value());
