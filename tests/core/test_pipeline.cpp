@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Preprocessing and sliding windows, without a model.
+#include "ops/Resize.h"
 #include "pipeline/Inference.h"
 #include "pipeline/Preprocess.h"
 
@@ -75,4 +76,31 @@ TEST(Labels, ArgmaxAndThreshold)
     EXPECT_EQ(labels.at<uint16_t>(0, 2), kUnlabeled);
     EXPECT_FLOAT_EQ(confidence.at<float>(0, 0), 0.7f);
     EXPECT_FLOAT_EQ(confidence.at<float>(0, 2), 0.25f);
+}
+
+TEST(ResizeBilinear, AgreesWithInterpolateUpAndDown)
+{
+    namespace F = torch::nn::functional;
+    torch::manual_seed(3);
+    // The head's 32 -> 512 upsampling, a non-square one, and the final downsampling to the original size.
+    const std::vector<std::array<int64_t, 6>> cases {
+        {1, 20, 32, 32, 512, 512}, {2, 3, 7, 11, 50, 23}, {1, 4, 512, 683, 375, 500}, {1, 1, 1, 1, 4, 3}};
+    for (const auto& [b, c, h, w, oh, ow] : cases) {
+        const auto x = torch::randn({b, c, h, w}) * 5;
+        const auto expected = F::interpolate(x,
+            F::InterpolateFuncOptions()
+                .size(std::vector<int64_t> {oh, ow})
+                .mode(torch::kBilinear)
+                .align_corners(false));
+        const auto got = ops::resizeBilinear(x, oh, ow);
+        ASSERT_EQ(got.sizes(), expected.sizes());
+        EXPECT_LE((got - expected).abs().max().item<float>(), 1e-5f) << h << "x" << w << " -> " << oh << "x" << ow;
+    }
+}
+
+TEST(ResizeBilinear, ReadsStridedInput)
+{
+    const auto x = torch::randn({1, 2, 8, 8}).transpose(2, 3);
+    const auto expected = ops::resizeBilinear(x.contiguous(), 16, 12);
+    EXPECT_TRUE(torch::equal(ops::resizeBilinear(x, 16, 12), expected));
 }

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "model/CascadeClip.h"
 
+#include "ops/Resize.h"
+
 #include <cmath>
 
 namespace cascadeclip::model {
-
-namespace F = torch::nn::functional;
 
 CascadeClipImpl::CascadeClipImpl(const ModelOptions& o)
     : options(o)
@@ -70,11 +70,10 @@ CropDecode CascadeClipImpl::finish(std::vector<torch::Tensor> stages, const torc
     out.logitSum = (out.stageLogits[0] + out.stageLogits[1]) + out.stageLogits[2];
     // Always upsampled to the configured crop size, whatever the input (spec section 11.8).
     const int64_t s = options.cropSize;
-    auto scores = torch::sigmoid(F::interpolate(out.logitSum,
-        F::InterpolateFuncOptions().size(std::vector<int64_t> {s, s}).mode(torch::kBilinear).align_corners(false)));
+    auto scores = ops::resizeBilinear(out.logitSum, s, s).sigmoid_();
     if (inductive && seen.defined() && seen.any().item<bool>()) {
         const auto offset = seen.to(scores.dtype()).view({1, c, 1, 1}) * kSeenScoreOffset;
-        scores = scores - offset;
+        scores.sub_(offset);
     }
     out.scores = scores;
     return out;

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "pipeline/Inference.h"
 
+#include "ops/Resize.h"
+
 #include <cascadeclip/Error.h>
 
 namespace cascadeclip::pipeline {
-
-namespace F = torch::nn::functional;
 
 void checkCanceled(const RunHooks& hooks)
 {
@@ -76,23 +76,13 @@ torch::Tensor decodeWindows(model::CascadeClip& model, FeatureCache& cache, cons
                 if (!(*stageLogits)[st].defined())
                     (*stageLogits)[st] = torch::zeros({1, c, h, w});
                 (*stageLogits)[st].slice(2, win.y1, win.y2).slice(3, win.x1, win.x2)
-                    += F::interpolate(decode.stageLogits[st],
-                        F::InterpolateFuncOptions()
-                            .size(std::vector<int64_t> {crop, crop})
-                            .mode(torch::kBilinear)
-                            .align_corners(false))
-                           .to(torch::kCPU);
+                    += ops::resizeBilinear(decode.stageLogits[st], crop, crop).to(torch::kCPU);
             }
         }
         count.slice(2, win.y1, win.y2).slice(3, win.x1, win.x2) += 1;
     }
-    const auto toOriginal = [&](const torch::Tensor& t) {
-        return F::interpolate(t,
-            F::InterpolateFuncOptions()
-                .size(std::vector<int64_t> {cache.original.height, cache.original.width})
-                .mode(torch::kBilinear)
-                .align_corners(false));
-    };
+    const auto toOriginal
+        = [&](const torch::Tensor& t) { return ops::resizeBilinear(t, cache.original.height, cache.original.width); };
     if (stageLogits)
         for (auto& st : *stageLogits)
             st = toOriginal(st / count.to(st.device()));
