@@ -159,12 +159,15 @@ ModelSetupDialog::ModelSetupDialog(Settings* settings, QWidget* parent)
     m_deviceInfo = new QLabel(runtimeBox);
     m_deviceInfo->setObjectName(QStringLiteral("deviceInfoLabel"));
     m_deviceInfo->setWordWrap(true);
-    QString found = tr("Found: CPU (%n hardware thread(s))", nullptr, devices.cores);
+    QString found = tr("Found: CPU with %1 hardware threads").arg(devices.cores);
     if (devices.cudaDevices > 0)
         found += tr("; CUDA: %n GPU(s)", nullptr, devices.cudaDevices);
     else
         found += QLatin1String(". ") + tr("No CUDA: %1.").arg(QString::fromStdString(devices.whyNoCuda));
     m_deviceInfo->setText(found);
+    QPalette muted = m_deviceInfo->palette();
+    muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
+    m_deviceInfo->setPalette(muted);
     runtimeForm->addRow(QString(), m_deviceInfo);
     m_threads = new QSpinBox(runtimeBox);
     m_threads->setObjectName(QStringLiteral("threadsSpinBox"));
