@@ -197,6 +197,7 @@ ModelSetupDialog::ModelSetupDialog(Settings* settings, QWidget* parent)
                                   .arg(classes));
         storeRuntime();
         Q_EMIT loadRequested(bundle);
+        hide(); // the window's status bar takes over: loading, then ready (or an inline error)
     });
     connect(m_importer, &ModelImporter::failed, this, &ModelSetupDialog::onImportFailed);
     connect(m_importer, &ModelImporter::canceled, this, [this] {
