@@ -119,6 +119,7 @@ ModelSetupDialog::ModelSetupDialog(Settings* settings, QWidget* parent)
     m_importStep = new QLabel(importBox);
     m_importStep->setObjectName(QStringLiteral("importStepLabel"));
     m_importStep->setWordWrap(true);
+    m_importStep->setVisible(false); // until an import starts: an empty label would leave a gap
     m_cancelImportButton = new QPushButton(tr("Cancel Import"), importBox);
     m_cancelImportButton->setObjectName(QStringLiteral("cancelImportButton"));
     m_cancelImportButton->setVisible(false);
@@ -335,6 +336,7 @@ void ModelSetupDialog::startImport()
     m_message->hide();
     m_importLog->clear();
     m_importLog->setVisible(true);
+    m_importStep->setVisible(true);
     m_importStep->setText(tr("Importing…"));
     logger()->info("importing {} + {} into {}", req->checkpointPath, req->clipPath, req->outputPath);
     m_importer->start(*req);
