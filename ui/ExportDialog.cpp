@@ -29,6 +29,8 @@ QString reasonOf(const QString& detail)
     if (detail.contains(QLatin1String("Permission denied")) || detail.contains(QLatin1String("Read-only"))
         || detail.contains(QLatin1String("not writable")))
         return QObject::tr("the destination is read-only or you may not write there");
+    if (detail.contains(QLatin1String("would overwrite an image")))
+        return QObject::tr("it would replace one of the images; choose another folder");
     if (detail.contains(QLatin1String("No space left")))
         return QObject::tr("the disk is full");
     if (detail.contains(QLatin1String("cannot create the folder")))

@@ -13,6 +13,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
+#include <QSet>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <vector>
@@ -42,9 +43,13 @@ QStringList outputNames(const QVector<ExportItem>& items)
     return names;
 }
 
-/// Runs a core writer; its Error becomes an ExportFailure naming `file`.
-template <typename F> void writing(const QString& file, QStringList& written, F&& write)
+/// Runs a core writer; its Error becomes an ExportFailure naming `file`. Never replaces one of the images being
+/// exported (an index PNG exported into the image folder would otherwise overwrite the photo of the same name).
+template <typename F>
+void writing(const QString& file, QStringList& written, const QSet<QString>& protectedFiles, F&& write)
 {
+    if (protectedFiles.contains(QFileInfo(file).absoluteFilePath()))
+        throw ExportFailure {file, QStringLiteral("would overwrite an image being exported; choose another folder")};
     try {
         write();
     } catch (const Error& e) {
@@ -85,12 +90,18 @@ ExportSummary runExport(const ExportRequest& request,
         categoryIds.push_back(std::int64_t(c.id) + 1);
     }
 
+    QSet<QString> images;
+    for (const ExportItem& item : request.items)
+        images.insert(QFileInfo(item.imagePath).absoluteFilePath());
+    for (const QString& keep : request.keepFiles)
+        images.insert(QFileInfo(keep).absoluteFilePath());
+
     const ExportFormats f = request.formats;
     if (f & ExportFormat::ColorPng) {
         const QString labelmap = dest.filePath(QStringLiteral("labelmap.txt"));
-        writing(labelmap, summary.files, [&] { annotation::writeCvatLabelmap(utf8(labelmap), classes); });
+        writing(labelmap, summary.files, images, [&] { annotation::writeCvatLabelmap(utf8(labelmap), classes); });
         const QString legend = dest.filePath(QStringLiteral("legend.json"));
-        writing(legend, summary.files, [&] { annotation::writeLegendJson(utf8(legend), classes); });
+        writing(legend, summary.files, images, [&] { annotation::writeLegendJson(utf8(legend), classes); });
     }
 
     const QStringList names = outputNames(request.items);
@@ -134,18 +145,18 @@ ExportSummary runExport(const ExportRequest& request,
         const QString base = names.at(i);
         if (f & ExportFormat::PalettePng) {
             const QString path = dest.filePath(base + QStringLiteral(".png"));
-            writing(path, summary.files, [&] { annotation::writeIndexPng(utf8(path), labels, classes); });
+            writing(path, summary.files, images, [&] { annotation::writeIndexPng(utf8(path), labels, classes); });
         }
         if (f & ExportFormat::ColorPng) {
             const QString path = dest.filePath(base + QStringLiteral("_color.png"));
-            writing(path, summary.files, [&] { annotation::writeColorPng(utf8(path), labels, classes); });
+            writing(path, summary.files, images, [&] { annotation::writeColorPng(utf8(path), labels, classes); });
         }
         if (f & ExportFormat::Labelme) {
             const QString path = dest.filePath(base + QStringLiteral(".json"));
             // labelme resolves imagePath relative to the JSON file.
             const QString imageRef = dest.relativeFilePath(imageInfo.absoluteFilePath());
-            writing(
-                path, summary.files, [&] { annotation::writeLabelme(utf8(path), labels, classes, utf8(imageRef)); });
+            writing(path, summary.files, images,
+                [&] { annotation::writeLabelme(utf8(path), labels, classes, utf8(imageRef)); });
         }
         if (f & ExportFormat::Coco)
             coco.push_back({utf8(imageInfo.fileName()), labels, 0});
@@ -166,7 +177,7 @@ ExportSummary runExport(const ExportRequest& request,
             classNames += (classNames.empty() ? "" : ",") + c.name;
         options.provenance = {{"tool", std::string("cascadeclip-studio ") + kVersion},
             {"threshold", std::to_string(request.threshold)}, {"classes", classNames}};
-        writing(path, summary.files, [&] { annotation::writeCoco(utf8(path), coco, classes, options); });
+        writing(path, summary.files, images, [&] { annotation::writeCoco(utf8(path), coco, classes, options); });
     }
     return summary;
 }

@@ -43,6 +43,7 @@ struct ExportRequest {
     bool cocoPolygons = false;
     bool singleImage = false; // names the COCO file after the image instead of coco.json
     QVector<ExportItem> items;
+    QStringList keepFiles; // never replaced, besides the items' images: e.g. every image of the project
 };
 
 struct ExportSummary {

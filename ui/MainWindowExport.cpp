@@ -23,6 +23,8 @@ ExportRequest MainWindow::exportRequest(bool wholeProject) const
     if (m_projectFolder.isEmpty())
         return request;
     request.annotationDir = project::annotationsDir(m_projectFolder);
+    for (int row = 0; row < m_images->count(); ++row)
+        request.keepFiles << m_images->path(row);
     if (!wholeProject) {
         if (m_doc && !m_doc->isBlank())
             request.items.push_back({m_doc->imagePath(), m_doc->composite(threshold())});

@@ -78,6 +78,7 @@ private Q_SLOTS:
     void everyFormatReadsBackAsTheLabelMap();
     void projectScopeReadsSavedLayersAndSkipsUnannotated();
     void collidingStemsGetDistinctNames();
+    void neverOverwritesTheImages();
     void unwritableDestinationNamesTheFile();
     void readOnlyFolderNamesTheFile();
     void cancelStopsBetweenImages();
@@ -228,6 +229,40 @@ void TestExporter::collidingStemsGetDistinctNames()
     QCOMPARE(runExport(req).images, 2);
     QVERIFY(QFileInfo::exists(QDir(req.destination).filePath(QStringLiteral("a_png.png"))));
     QVERIFY(QFileInfo::exists(QDir(req.destination).filePath(QStringLiteral("a_jpg.png"))));
+}
+
+void TestExporter::neverOverwritesTheImages()
+{
+    // Exporting an index PNG into the image folder would replace the photo "scene.png" with its mask.
+    const QString image = writeImage(QStringLiteral("scene.png"));
+    const auto bytesOf = [](const QString& path) {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    };
+    const QByteArray before = bytesOf(image);
+    QVERIFY(before.size() > 100);
+    ExportRequest req;
+    req.destination = m_dir->path();
+    req.classes = classes();
+    req.formats = ExportFormat::PalettePng;
+    req.items = {{image, idMap()}};
+    try {
+        runExport(req);
+        QFAIL("the export should refuse");
+    } catch (const ExportFailure& e) {
+        QCOMPARE(QFileInfo(e.file).fileName(), QStringLiteral("scene.png"));
+        QVERIFY(e.detail.contains(QStringLiteral("overwrite")));
+    }
+    QCOMPARE(bytesOf(image), before);
+    // The same for other images of the project: "a.jpg" exported next to "a.png".
+    const QString png = writeImage(QStringLiteral("a.png"));
+    const QString jpg = m_dir->filePath(QStringLiteral("a.jpg"));
+    QVERIFY(QImage(png).save(jpg));
+    req.items = {{jpg, idMap()}};
+    req.keepFiles = {png, jpg, image};
+    const QByteArray pngBefore = bytesOf(png);
+    QVERIFY_THROWS_EXCEPTION(ExportFailure, runExport(req));
+    QCOMPARE(bytesOf(png), pngBefore);
 }
 
 void TestExporter::unwritableDestinationNamesTheFile()
