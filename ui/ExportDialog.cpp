@@ -162,8 +162,10 @@ void ExportDialog::prepare(const QString& currentImage, int projectImages, const
     m_projectRadio->setText(tr("All images of the project (%n image(s))", nullptr, projectImages));
     if (currentImage.isEmpty())
         m_projectRadio->setChecked(true);
-    if (m_destination->text().isEmpty())
+    // Follow the project's default folder unless the person chose another one.
+    if (m_destination->text().isEmpty() || m_destination->text() == m_proposedDestination)
         m_destination->setText(QDir::toNativeSeparators(defaultDestination));
+    m_proposedDestination = QDir::toNativeSeparators(defaultDestination);
     if (!isExporting()) {
         m_status->clear();
         m_progress->setVisible(false);

@@ -72,6 +72,7 @@ private:
     QLabel* m_status = nullptr;
     QPushButton* m_exportButton = nullptr;
     QPushButton* m_cancelButton = nullptr;
+    QString m_proposedDestination; // the default last proposed, to tell it from a folder the person chose
 };
 
 } // namespace cascadeclip::ui

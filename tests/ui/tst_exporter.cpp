@@ -2,6 +2,7 @@
 // Exports through core/annotation: every format read back with the core readers, class ids mapped to panel order,
 // unlabeled pixels as each format expects, saved layers for images not open, failures naming the file, cancel.
 #include "ui/AnnotationDocument.h"
+#include "ui/ExportDialog.h"
 #include "ui/Exporter.h"
 
 #include <cascadeclip/AtomicFile.h>
@@ -12,8 +13,11 @@
 #include <cascadeclip/annotation/MaskPng.h>
 #include <cascadeclip/annotation/Rle.h>
 
+#include <QCheckBox>
 #include <QFile>
 #include <QImage>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -84,6 +88,7 @@ private Q_SLOTS:
     void cancelStopsBetweenImages();
     void exporterReportsOnTheGuiThread();
     void exporterCancel();
+    void dialogFollowsTheProjectUnlessAFolderWasChosen();
 
 private:
     QString writeImage(const QString& name, int w = 40, int h = 30);
@@ -367,6 +372,31 @@ void TestExporter::exporterCancel()
     QCOMPARE(finished.size(), 0);
     QCOMPARE(failed.size(), 0);
     QVERIFY(!exporter.isRunning());
+}
+
+void TestExporter::dialogFollowsTheProjectUnlessAFolderWasChosen()
+{
+    ExportDialog dialog([](bool) { return ExportRequest(); });
+    auto* dest = dialog.findChild<QLineEdit*>(QStringLiteral("exportDestinationEdit"));
+    auto* button = dialog.findChild<QPushButton*>(QStringLiteral("exportButton"));
+    QVERIFY(dest && button);
+    dialog.prepare(QStringLiteral("a.png"), 3, QStringLiteral("/p1/export"));
+    QCOMPARE(QDir::fromNativeSeparators(dest->text()), QStringLiteral("/p1/export"));
+    QVERIFY(button->isEnabled());
+    dialog.prepare(QStringLiteral("b.png"), 2, QStringLiteral("/p2/export"));
+    QCOMPARE(QDir::fromNativeSeparators(dest->text()), QStringLiteral("/p2/export"));
+    dest->setText(QStringLiteral("/mine"));
+    dialog.prepare(QStringLiteral("c.png"), 2, QStringLiteral("/p3/export"));
+    QCOMPARE(dest->text(), QStringLiteral("/mine"));
+    // Without a format there is nothing to export.
+    for (auto* box : dialog.findChildren<QCheckBox*>())
+        box->setChecked(false);
+    QVERIFY(!button->isEnabled());
+    // Nothing annotated: said inline, nothing started.
+    dialog.findChild<QCheckBox*>(QStringLiteral("palettePngCheckBox"))->setChecked(true);
+    dialog.startExport();
+    QVERIFY(!dialog.isExporting());
+    QVERIFY(dialog.findChild<QWidget*>(QStringLiteral("exportMessageWidget"))->isVisibleTo(&dialog));
 }
 
 QTEST_MAIN(TestExporter)
