@@ -528,6 +528,9 @@ void MainWindow::createActions()
     });
     save->setObjectName(QStringLiteral("saveAction"));
     save->setShortcut(QKeySequence::Save);
+    QAction* exportAction = fileMenu->addAction(tr("&Export…"), this, &MainWindow::showExportDialog);
+    exportAction->setObjectName(QStringLiteral("exportAction"));
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     fileMenu->addSeparator();
     QAction* quitAction = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quitAction->setShortcut(QKeySequence::Quit);
@@ -778,10 +781,7 @@ void MainWindow::restoreSettings()
 
 void MainWindow::chooseModel()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Choose a Model Bundle"),
-        QFileInfo(m_settings->modelPath()).absolutePath(), tr("Model bundles (*.safetensors);;All files (*)"));
-    if (!path.isEmpty())
-        loadModel(path);
+    showModelSetup();
 }
 
 void MainWindow::chooseImage()

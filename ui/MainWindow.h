@@ -33,9 +33,12 @@ class QUndoGroup;
 namespace cascadeclip::ui {
 
 class ClassListModel;
+class ExportDialog;
 class ImageCanvas;
 class ImageListModel;
 class MessageWidget;
+class ModelSetupDialog;
+struct ExportRequest;
 
 /**
  * The annotation workspace: image list, canvas, class panel, model runs, refinement tools, autosave.
@@ -74,6 +77,15 @@ public:
     ImageCanvas* canvas() const { return m_canvas; }
     QString projectFolder() const { return m_projectFolder; }
     float threshold() const;
+
+    /// Opens the (non-modal) export dialog; see ui/MainWindowExport.cpp.
+    void showExportDialog();
+    /// What an export of the current image (false) or of every image of the project (true) would write.
+    ExportRequest exportRequest(bool wholeProject) const;
+    /// Opens the (non-modal) model setup dialog: bundle, import of the official files, device and threads.
+    void showModelSetup();
+    ExportDialog* exportDialog() const { return m_exportDialog; }
+    ModelSetupDialog* modelSetupDialog() const { return m_modelSetupDialog; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -187,6 +199,9 @@ private:
     quint64 m_saveGeneration = 0;
 
     std::vector<QRgb> m_colorTable; // class id -> overlay colour (0 = transparent)
+
+    ExportDialog* m_exportDialog = nullptr; // created on first use
+    ModelSetupDialog* m_modelSetupDialog = nullptr; // created on first use
 };
 
 } // namespace cascadeclip::ui

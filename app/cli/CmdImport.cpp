@@ -2,16 +2,10 @@
 // `cascadeclip import`: OpenAI's ViT-B-16.pt + an official Cascade-CLIP checkpoint -> one model bundle.
 #include "Args.h"
 #include "Commands.h"
-#include "weights/Bundle.h"
-#include "weights/Import.h"
 
 #include <cascadeclip/Error.h>
+#include <cascadeclip/ModelImport.h>
 
-#include <spdlog/fmt/fmt.h>
-
-#include <algorithm>
-#include <chrono>
-#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <string>
@@ -22,41 +16,6 @@ namespace cascadeclip::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-// The vocabulary's file name in every CLIP distribution.
-constexpr const char* kVocabFileName = "bpe_simple_vocab_16e6.txt.gz";
-// Environment variable naming the vocabulary (shared with `cascadeclip tokenize`).
-constexpr const char* kVocabEnv = "CASCADECLIP_VOCAB";
-
-/// --vocab, else the file next to the checkpoint or the CLIP file, else $CASCADECLIP_VOCAB.
-std::string findVocabulary(const Args& args, const std::string& checkpoint, const std::string& clip)
-{
-    if (const auto v = args.value("vocab"))
-        return *v;
-    std::vector<fs::path> candidates;
-    for (const std::string& source : {checkpoint, clip}) {
-        const fs::path candidate = fs::path(source).parent_path() / kVocabFileName;
-        if (!source.empty() && std::find(candidates.begin(), candidates.end(), candidate) == candidates.end())
-            candidates.push_back(candidate);
-    }
-    for (const auto& c : candidates) {
-        std::error_code ec;
-        if (fs::is_regular_file(c, ec))
-            return c.string();
-    }
-    if (const char* env = std::getenv(kVocabEnv); env != nullptr && *env != '\0')
-        return env;
-    std::string where;
-    for (const auto& c : candidates) {
-        where += where.empty() ? "" : ", ";
-        where += c.string();
-    }
-    throw Error(ErrorCode::WeightsNotFound,
-        std::string("no BPE vocabulary: looked for ") + where + "; pass --vocab FILE or set " + kVocabEnv
-            + " to CLIP's " + kVocabFileName
-            + " (it ships with every CLIP distribution, e.g. the clip/ folder of https://github.com/openai/CLIP, and "
-              "with the official Cascade-CLIP repository)");
-}
 
 std::vector<int> parseSeen(const std::string& text)
 {
@@ -91,10 +50,10 @@ int runImport(const std::vector<std::string>& argvIn)
         argv, {"clip", "checkpoint", "vocab", "seen", "template", "output"}, {"seen-all", "transductive", "inductive"});
     if (!args.positionals().empty())
         throw UsageError("unexpected argument '" + args.positionals().front() + "'");
-    weights::ImportRequest req;
+    ModelImportRequest req;
     req.checkpointPath = args.required("checkpoint");
     req.clipPath = args.value("clip").value_or("");
-    const std::string output = args.required("output");
+    req.outputPath = args.required("output");
     if (args.has("seen") && args.has("seen-all"))
         throw UsageError("give --seen or --seen-all, not both");
     if (args.has("transductive") && args.has("inductive"))
@@ -113,21 +72,11 @@ int runImport(const std::vector<std::string>& argvIn)
     }
     for (const std::string& input : {req.checkpointPath, req.clipPath}) {
         std::error_code ec;
-        if (!input.empty() && fs::equivalent(input, output, ec))
-            throw UsageError("the output " + output + " would overwrite the input " + input);
+        if (!input.empty() && fs::equivalent(input, req.outputPath, ec))
+            throw UsageError("the output " + req.outputPath + " would overwrite the input " + input);
     }
-    req.vocabPath = findVocabulary(args, req.checkpointPath, req.clipPath);
-    req.progress = [](const std::string& line) { std::cerr << "cascadeclip import: " << line << "\n"; };
-
-    const auto start = std::chrono::steady_clock::now();
-    const weights::ImportedModel model = weights::importModel(req);
-    req.progress("writing " + output);
-    weights::writeBundle(output, model.tensors, model.options, model.info);
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::error_code ec;
-    const auto bytes = fs::file_size(output, ec);
-    req.progress(fmt::format("wrote {} ({} tensors, {:.1f} MB) in {:.1f} s", output, model.tensors.size(),
-        ec ? 0.0 : static_cast<double>(bytes) / 1e6, seconds));
+    req.vocabPath = findVocabulary(args.value("vocab").value_or(""), req.checkpointPath, req.clipPath);
+    importModelBundle(req, [](const std::string& line) { std::cerr << "cascadeclip import: " << line << "\n"; });
     return kExitOk;
 }
 

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cascadeclip/Error.h>
+#include <cascadeclip/ModelImport.h>
+
+#include <QFuture>
+#include <QObject>
+#include <QString>
+#include <QThreadPool>
+
+#include <atomic>
+#include <memory>
+
+namespace cascadeclip::ui {
+
+/**
+ * Imports the official files into a model bundle on a background thread (importModelBundle), one import at a
+ * time, reporting each step and the outcome on the owner's thread. The destructor cancels and waits.
+ * GUI thread only.
+ */
+class ModelImporter : public QObject {
+    Q_OBJECT
+public:
+    explicit ModelImporter(QObject* parent = nullptr);
+    ~ModelImporter() override;
+
+    /// Returns false (and starts nothing) while an import runs.
+    bool start(const ModelImportRequest& request);
+    /// Stops the running import at its next step; it reports canceled() and writes no bundle.
+    void cancel();
+    bool isRunning() const { return m_running; }
+
+    /// Which of the request's files a core error message is about (the first whose path it names), for messages
+    /// that name the file; the checkpoint when none is named.
+    static QString fileOfError(const ModelImportRequest& request, const QString& detail);
+
+Q_SIGNALS:
+    void step(const QString& line);
+    void finished(const QString& bundlePath, int tensors, int classes);
+    void failed(const QString& file, const QString& detail, cascadeclip::ErrorCode code);
+    void canceled();
+
+private:
+    QThreadPool m_pool;
+    QFuture<void> m_future;
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+    bool m_running = false;
+};
+
+} // namespace cascadeclip::ui
