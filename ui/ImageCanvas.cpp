@@ -117,6 +117,7 @@ void ImageCanvas::setView(double zoom, const QPointF& imageCenter)
     clampOffset();
     update();
     Q_EMIT zoomChanged(m_zoom);
+    Q_EMIT viewChanged();
 }
 
 void ImageCanvas::zoomIn()
@@ -142,6 +143,7 @@ void ImageCanvas::fitToWindow()
     m_offset = QPointF((width() - m_image.width() * m_zoom) / 2.0, (height() - m_image.height() * m_zoom) / 2.0);
     update();
     Q_EMIT zoomChanged(m_zoom);
+    Q_EMIT viewChanged();
 }
 
 void ImageCanvas::zoomAt(double factor, const QPointF& anchor)
@@ -155,6 +157,7 @@ void ImageCanvas::zoomAt(double factor, const QPointF& anchor)
     clampOffset();
     update();
     Q_EMIT zoomChanged(m_zoom);
+    Q_EMIT viewChanged();
 }
 
 void ImageCanvas::clampOffset()
@@ -237,6 +240,7 @@ void ImageCanvas::resizeEvent(QResizeEvent* event)
     const QPointF centre = (QPointF(old.width() / 2.0, old.height() / 2.0) - m_offset) / m_zoom;
     m_offset = QPointF(width() / 2.0, height() / 2.0) - centre * m_zoom;
     clampOffset();
+    Q_EMIT viewChanged();
 }
 
 void ImageCanvas::wheelEvent(QWheelEvent* event)
@@ -253,6 +257,7 @@ void ImageCanvas::wheelEvent(QWheelEvent* event)
         m_fit = false;
         clampOffset();
         update();
+        Q_EMIT viewChanged();
     }
     event->accept();
 }
@@ -271,6 +276,12 @@ void ImageCanvas::mousePressEvent(QMouseEvent* event)
     if (event->button() != Qt::LeftButton)
         return;
     const QPointF at = widgetToImage(event->position());
+    if (m_tool == Tool::Inspect || (event->modifiers() & Qt::AltModifier)) {
+        const QPoint pixel(int(std::floor(at.x())), int(std::floor(at.y())));
+        if (QRect(QPoint(0, 0), m_image.size()).contains(pixel))
+            Q_EMIT inspectRequested(pixel);
+        return;
+    }
     switch (m_tool) {
     case Tool::Brush:
     case Tool::Eraser:
@@ -286,6 +297,8 @@ void ImageCanvas::mousePressEvent(QMouseEvent* event)
     case Tool::PolygonSubtract:
         m_polygon << at;
         update();
+        break;
+    case Tool::Inspect:
         break;
     }
 }
@@ -303,6 +316,7 @@ void ImageCanvas::mouseMoveEvent(QMouseEvent* event)
         m_fit = false;
         clampOffset();
         update();
+        Q_EMIT viewChanged();
         return;
     }
     const QPointF at = widgetToImage(pos);

@@ -15,7 +15,8 @@ namespace cascadeclip::ui {
 class ImageCanvas : public QWidget {
     Q_OBJECT
 public:
-    enum class Tool { Brush, Eraser, Fill, PolygonAdd, PolygonSubtract };
+    /// Inspect: a click asks for the pixel's breakdown (inspectRequested) and never edits.
+    enum class Tool { Brush, Eraser, Fill, PolygonAdd, PolygonSubtract, Inspect };
     Q_ENUM(Tool)
 
     explicit ImageCanvas(QWidget* parent = nullptr);
@@ -65,6 +66,10 @@ Q_SIGNALS:
     void fillRequested(const QPoint& pixel);
     void polygonFinished(const QPolygonF& polygon, bool subtract);
     void zoomChanged(double zoom);
+    /// Zoom or pan changed (for views that follow this one).
+    void viewChanged();
+    /// A click with the Inspect tool, or an Alt+click with any tool, on image pixel `pixel`.
+    void inspectRequested(const QPoint& pixel);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
