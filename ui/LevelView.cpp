@@ -488,9 +488,16 @@ void LevelView::followView(ImageCanvas* source)
     if (m_syncing || !source->hasImage())
         return;
     m_syncing = true;
-    for (LevelPane* p : m_panes)
-        if (p->canvas() != source && p->canvas()->hasImage())
+    // A pane that fits its window makes the others fit theirs: the panes are laid out one after the other, so
+    // copying a zoom computed for a size another pane does not have yet would leave that one off-centre.
+    for (LevelPane* p : m_panes) {
+        if (p->canvas() == source || !p->canvas()->hasImage())
+            continue;
+        if (source->isFitToWindow())
+            p->canvas()->fitToWindow();
+        else
             p->canvas()->setView(source->zoom(), source->viewCenter());
+    }
     m_syncing = false;
 }
 

@@ -51,9 +51,13 @@ NgaPanel::NgaPanel(QWidget* parent)
             grid->addWidget(spin, b, 2);
             m_sliders[size_t(i)] = slider;
             m_spins[size_t(i)] = spin;
-            connect(slider, &QSlider::valueChanged, this, [this, i](int v) {
-                if (!m_updating)
-                    edit(i, double(v) / kSliderScale);
+            connect(slider, &QSlider::valueChanged, this, [this, i, slider](int v) {
+                if (m_updating)
+                    return;
+                edit(i, double(v) / kSliderScale);
+                // A step by key, wheel or click is a gesture of its own; a drag ends when the slider is released.
+                if (!slider->isSliderDown())
+                    Q_EMIT gestureFinished();
             });
             connect(slider, &QSlider::sliderReleased, this, &NgaPanel::gestureFinished);
             connect(spin, &QDoubleSpinBox::valueChanged, this, [this, i](double v) {
