@@ -88,6 +88,13 @@ void ImageCanvas::setBrushRadius(int radius)
     update();
 }
 
+void ImageCanvas::setMarkers(const QList<QPoint>& pixels, int current)
+{
+    m_markers = pixels;
+    m_currentMarker = current;
+    update();
+}
+
 void ImageCanvas::setToolColor(const QColor& color)
 {
     m_toolColor = color;
@@ -201,6 +208,23 @@ void ImageCanvas::paintEvent(QPaintEvent* event)
         p.setOpacity(1.0);
     }
     p.setRenderHint(QPainter::Antialiasing);
+    for (int i = 0; i < m_markers.size(); ++i) {
+        const QPointF c = imageToWidget(QPointF(m_markers[i]) + QPointF(0.5, 0.5));
+        const bool current = i == m_currentMarker;
+        p.setBrush(Qt::NoBrush);
+        p.setPen(QPen(QColor(0, 0, 0, 180), 4));
+        p.drawEllipse(c, 7, 7);
+        p.setPen(QPen(current ? QColor(255, 214, 0) : QColor(Qt::white), 2));
+        p.drawEllipse(c, 7, 7);
+        p.drawLine(c - QPointF(3, 0), c + QPointF(3, 0));
+        p.drawLine(c - QPointF(0, 3), c + QPointF(0, 3));
+        const QString label = QString::number(i + 1);
+        const QPointF at = c + QPointF(9, -8);
+        p.setPen(QColor(0, 0, 0, 200));
+        p.drawText(at + QPointF(1, 1), label);
+        p.setPen(current ? QColor(255, 214, 0) : QColor(Qt::white));
+        p.drawText(at, label);
+    }
     if (!m_polygon.isEmpty()) {
         QPolygonF poly;
         for (const QPointF& pt : m_polygon)

@@ -56,6 +56,9 @@ public:
     QPointF imageToWidget(const QPointF& p) const;
     /// The polygon being drawn (image coordinates).
     const QPolygonF& pendingPolygon() const { return m_polygon; }
+    /// Pixels to mark with a small numbered ring (the inspector's pixels); `current` is drawn highlighted.
+    void setMarkers(const QList<QPoint>& pixels, int current = -1);
+    const QList<QPoint>& markers() const { return m_markers; }
 
 Q_SIGNALS:
     /// The pointer is over image pixel `pixel` (`inside` false when it left the image).
@@ -110,6 +113,8 @@ private:
     QPolygonF m_polygon;
     QPointF m_pointer;
     bool m_pointerInside = false;
+    QList<QPoint> m_markers;
+    int m_currentMarker = -1;
 };
 
 } // namespace cascadeclip::ui

@@ -304,6 +304,7 @@ void InspectorPanel::showSelected()
     m_pinButton->setEnabled(valid && !m_entries[size_t(row)].pinned);
     m_removeButton->setEnabled(valid);
     m_copyButton->setEnabled(!m_entries.empty());
+    Q_EMIT entriesChanged();
 }
 
 QString InspectorPanel::csv() const

@@ -23,6 +23,7 @@ struct InspectorEntry {
     QStringList classNames; // per class of the inspection
     std::vector<QColor> classColors;
     NgaWeights nga;
+    QString imagePath; // the image the pixel belongs to
     bool pinned = false;
 };
 
@@ -75,6 +76,10 @@ public:
     QString csv() const;
     void copyCsv();
     InspectorChart* chart() const { return m_chart; }
+
+Q_SIGNALS:
+    /// Entries were added, removed, pinned or selected.
+    void entriesChanged();
 
 private:
     void rebuildList(int select);

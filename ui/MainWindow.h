@@ -223,6 +223,7 @@ private:
     QStringList namesOf(const std::vector<std::uint16_t>& classIds) const;
     void inspectPixel(const QPoint& pixel);
     void onInspected(quint64 id, const PixelInspection& result);
+    void updateInspectorMarkers();
 
     LevelView* m_levels = nullptr;
     NgaPanel* m_ngaPanel = nullptr;

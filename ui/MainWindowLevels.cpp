@@ -100,6 +100,7 @@ void MainWindow::setUpLevels()
         inspectPixel(pixel);
     });
     connect(m_controller, &SegmentationController::inspected, this, &MainWindow::onInspected);
+    connect(m_inspector, &InspectorPanel::entriesChanged, this, &MainWindow::updateInspectorMarkers);
     connect(m_controller, &SegmentationController::inspectFailed, this,
         [this](quint64 id, const QString& detail, ErrorCode code) {
             if (id == m_inspection)
@@ -257,6 +258,7 @@ void MainWindow::levelsImageChanged()
 {
     m_levels->setImage(m_doc ? m_doc->image() : QImage());
     m_levelClassIds.clear();
+    updateInspectorMarkers();
     if (!m_doc)
         return;
     // Each document reports its own NGA changes (undo and redo of NGA steps) once.
@@ -326,7 +328,24 @@ void MainWindow::onInspected(quint64 id, const PixelInspection& result)
     for (const render::Rgb& c : colorsOf(m_inspectionClassIds))
         entry.classColors.emplace_back(c[0], c[1], c[2]);
     entry.nga = m_inspectionNga;
+    entry.imagePath = m_inspectionImage;
     m_inspector->addInspection(entry);
+}
+
+void MainWindow::updateInspectorMarkers()
+{
+    // The inspected pixels of the shown image, numbered as in the list.
+    QList<QPoint> pixels;
+    int current = -1;
+    for (int i = 0; i < m_inspector->entryCount(); ++i) {
+        const InspectorEntry& e = m_inspector->entry(i);
+        if (!m_doc || e.imagePath != m_doc->imagePath())
+            continue;
+        if (i == m_inspector->selectedRow())
+            current = int(pixels.size());
+        pixels << QPoint(e.inspection.x, e.inspection.y);
+    }
+    m_canvas->setMarkers(pixels, current);
 }
 
 } // namespace cascadeclip::ui

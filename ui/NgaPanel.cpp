@@ -36,7 +36,10 @@ NgaPanel::NgaPanel(QWidget* parent)
         for (int b = 0; b < 3; ++b) {
             const int i = stage * 3 + b;
             const int block = (stage == 0 ? 5 : 8) + b;
-            grid->addWidget(new QLabel(tr("Block %1").arg(block), box), b, 0);
+            auto* label = new QLabel(tr("Block %1").arg(block), box);
+            // One label width in both groups, so the sliders of the two stages line up.
+            label->setMinimumWidth(label->fontMetrics().horizontalAdvance(tr("Block %1").arg(10)) + 4);
+            grid->addWidget(label, b, 0);
             auto* slider = new QSlider(Qt::Horizontal, box);
             slider->setObjectName(QStringLiteral("ngaSlider%1").arg(block));
             slider->setRange(int(kMin * kSliderScale), int(kMax * kSliderScale));
@@ -183,8 +186,14 @@ void NgaPanel::resetToCheckpoint()
 void NgaPanel::updateState()
 {
     m_resetButton->setEnabled(isModified());
-    m_stateLabel->setText(isModified() ? tr("Edited (the checkpoint's values are restored by Reset)")
-                                       : tr("The checkpoint's learned weights"));
+    m_stateLabel->setText(isModified() ? tr("Edited") : tr("Checkpoint weights"));
+    m_stateLabel->setToolTip(tr("Checkpoint: %1, %2, %3 | %4, %5, %6")
+                                 .arg(m_checkpoint.at(0))
+                                 .arg(m_checkpoint.at(1))
+                                 .arg(m_checkpoint.at(2))
+                                 .arg(m_checkpoint.at(3))
+                                 .arg(m_checkpoint.at(4))
+                                 .arg(m_checkpoint.at(5)));
 }
 
 } // namespace cascadeclip::ui

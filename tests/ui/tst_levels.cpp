@@ -530,6 +530,8 @@ void TestLevels::inspectorBarsPinsAndCsv()
     QTest::mouseClick(canvas, Qt::LeftButton, {}, canvas->imageToWidget(QPointF(20.5, 220.5)).toPoint());
     QTRY_VERIFY_WITH_TIMEOUT(inspector->entryCount() == 2 && inspector->entry(1).inspection.y == 220, 5000);
     QCOMPARE(inspector->selectedRow(), 1);
+    // Both pixels are marked on the canvas, the selected one highlighted.
+    QCOMPARE(canvas->markers(), (QList<QPoint> {QPoint(20, 20), QPoint(20, 220)}));
     auto* list = find<QListWidget>(*window, "inspectorPixelList");
     QVERIFY(list->item(0)->text().contains(QStringLiteral("pinned")));
     // Each item names the pixel's most probable class.
