@@ -278,6 +278,16 @@ void LevelView::setHeatClass(int index)
     Q_EMIT viewChanged();
 }
 
+void LevelView::setHeatClassName(const QString& name)
+{
+    if (name.isEmpty() || name == m_heatClassName)
+        return;
+    m_heatClassName = name;
+    syncControls();
+    if (m_display != LevelDisplay::Labels && overridesCanvas())
+        render();
+}
+
 void LevelView::setImage(const QImage& image)
 {
     m_image = image;
@@ -293,7 +303,7 @@ void LevelView::setResult(
     m_result = result;
     m_colors = colors;
     m_names = names;
-    if (m_heatClassName.isEmpty() || !m_names.contains(m_heatClassName))
+    if (m_heatClassName.isEmpty())
         m_heatClassName = m_names.value(0);
     syncControls();
     render();

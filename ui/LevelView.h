@@ -86,6 +86,8 @@ public:
     void setLevel(Level level);
     void setDisplay(LevelDisplay display);
     void setHeatClass(int index);
+    /// Picks the heatmap's class by name (kept across results; ignored when the result has no such class).
+    void setHeatClassName(const QString& name);
 
     /// The current image changed: the stored result belongs to the previous one.
     void setImage(const QImage& image);

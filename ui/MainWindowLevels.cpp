@@ -12,6 +12,8 @@
 
 #include <QActionGroup>
 #include <QDockWidget>
+#include <QItemSelectionModel>
+#include <QListView>
 #include <QMenuBar>
 #include <QPainter>
 #include <QSlider>
@@ -68,6 +70,12 @@ void MainWindow::setUpLevels()
     connect(m_levels, &LevelView::inspectRequested, this, &MainWindow::inspectPixel);
     connect(m_thresholdSlider, &QSlider::valueChanged, this, [this] { m_levels->setThreshold(threshold()); });
     connect(m_opacitySlider, &QSlider::valueChanged, this, [this](int v) { m_levels->setOpacity(v / 100.0); });
+    // The heatmap shows the class selected in the Classes panel (the picker in the toolbar can change it).
+    connect(m_classList->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](const QModelIndex& current) {
+            if (current.isValid())
+                m_levels->setHeatClassName(m_classes->at(current.row()).name);
+        });
     const auto recolor = [this] { m_levels->setColors(colorsOf(m_levelClassIds)); };
     connect(m_classes, &QAbstractItemModel::dataChanged, this, recolor);
 

@@ -21,6 +21,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QListWidget>
 #include <QPainter>
 #include <QPushButton>
@@ -315,6 +316,10 @@ void TestLevels::heatmapWithColorBarAndFourUp()
     levels->setDisplay(LevelDisplay::Probability);
     QTRY_VERIFY_WITH_TIMEOUT(levels->hasNeededData(), 5000);
     QVERIFY(m_fake->lastRequest().keepProbabilities);
+    // The heatmap follows the class selected in the Classes panel.
+    auto* classList = find<QListView>(*window, "classListView");
+    classList->setCurrentIndex(window->classModel()->index(2));
+    QCOMPARE(levels->heatClass(), 2);
     levels->setHeatClass(0); // sky
     ImageCanvas* canvas = window->canvas();
     const auto& result = levels->result();
