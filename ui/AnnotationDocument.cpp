@@ -141,21 +141,43 @@ private:
 // Swaps the model layer.
 class AnnotationDocument::ModelCommand : public QUndoCommand {
 public:
-    ModelCommand(AnnotationDocument* doc, cv::Mat ids, cv::Mat confidence, const QString& text)
+    ModelCommand(AnnotationDocument* doc, cv::Mat ids, cv::Mat confidence, std::optional<NgaWeights> nga,
+        quint64 mergeKey, const QString& text)
         : QUndoCommand(text)
         , m_doc(doc)
         , m_beforeIds(doc->m_model)
         , m_beforeConfidence(doc->m_confidence)
+        , m_beforeNga(doc->m_nga)
         , m_afterIds(std::move(ids))
         , m_afterConfidence(std::move(confidence))
+        , m_afterNga(std::move(nga))
+        , m_mergeKey(mergeKey)
     {
     }
-    void undo() override { m_doc->setLayers(m_beforeIds, m_beforeConfidence); }
-    void redo() override { m_doc->setLayers(m_afterIds, m_afterConfidence); }
+    void undo() override { m_doc->setLayers(m_beforeIds, m_beforeConfidence, m_beforeNga); }
+    void redo() override { m_doc->setLayers(m_afterIds, m_afterConfidence, m_afterNga); }
+    // Live NGA re-decodes of one slider drag share a key and collapse into one step.
+    int id() const override { return m_mergeKey ? kMergeableModelCommand : -1; }
+    bool mergeWith(const QUndoCommand* other) override
+    {
+        const auto* o = static_cast<const ModelCommand*>(other);
+        if (o->m_mergeKey != m_mergeKey)
+            return false;
+        m_afterIds = o->m_afterIds;
+        m_afterConfidence = o->m_afterConfidence;
+        m_afterNga = o->m_afterNga;
+        return true;
+    }
 
 private:
+    // QUndoCommand::id() of mergeable model steps.
+    static constexpr int kMergeableModelCommand = 0x4e4741; // "NGA"
     AnnotationDocument* m_doc;
-    cv::Mat m_beforeIds, m_beforeConfidence, m_afterIds, m_afterConfidence;
+    cv::Mat m_beforeIds, m_beforeConfidence;
+    std::optional<NgaWeights> m_beforeNga;
+    cv::Mat m_afterIds, m_afterConfidence;
+    std::optional<NgaWeights> m_afterNga;
+    quint64 m_mergeKey;
 };
 
 AnnotationDocument::AnnotationDocument(const QString& imagePath, QObject* parent)
@@ -260,18 +282,24 @@ float AnnotationDocument::confidenceAt(const QPoint& p) const
     return m_confidence.at<float>(p.y(), p.x());
 }
 
-void AnnotationDocument::setLayers(const cv::Mat& model, const cv::Mat& confidence)
+void AnnotationDocument::setLayers(
+    const cv::Mat& model, const cv::Mat& confidence, const std::optional<NgaWeights>& nga)
 {
     m_model = model;
     m_confidence = confidence;
+    const bool ngaChanged = nga != m_nga;
+    m_nga = nga;
     touch(QRect());
+    if (ngaChanged)
+        Q_EMIT ngaWeightsChanged();
 }
 
-void AnnotationDocument::applyModelResult(const cv::Mat& ids, const cv::Mat& confidence, const QString& undoText)
+void AnnotationDocument::applyModelResult(const cv::Mat& ids, const cv::Mat& confidence, const QString& undoText,
+    const std::optional<NgaWeights>& nga, quint64 mergeKey)
 {
     Q_ASSERT(ids.type() == CV_16UC1 && confidence.type() == CV_32FC1);
     Q_ASSERT(ids.size() == m_bgr.size() && confidence.size() == m_bgr.size());
-    m_undo->push(new ModelCommand(this, ids.clone(), confidence.clone(), undoText));
+    m_undo->push(new ModelCommand(this, ids.clone(), confidence.clone(), nga, mergeKey, undoText));
 }
 
 void AnnotationDocument::beginStroke()
@@ -412,6 +440,7 @@ std::optional<AnnotationDocument::SaveSnapshot> AnnotationDocument::prepareSave(
     // layer changes in place, so it is copied.
     s.model = m_model;
     s.confidence = m_confidence;
+    s.nga = m_nga;
     s.edits = m_edits.clone();
     // The same buffers as last time mean the same content; skipping them matters, because the noisy confidence map
     // is most of a save's cost (seconds at 12 MP).
@@ -466,7 +495,7 @@ bool AnnotationDocument::writeSave(const SaveSnapshot& s, QString* error)
     std::sort(ids.begin(), ids.end());
     for (std::uint16_t id : ids)
         classes.append(QJsonObject {{QStringLiteral("id"), int(id)}, {QStringLiteral("name"), s.classNames.value(id)}});
-    const QJsonObject root {
+    QJsonObject root {
         {QStringLiteral("format"), QStringLiteral("cascadeclip-annotation")},
         {QStringLiteral("version"), kFormatVersion},
         {QStringLiteral("image"), base},
@@ -478,6 +507,10 @@ bool AnnotationDocument::writeSave(const SaveSnapshot& s, QString* error)
         {QStringLiteral("classes"), classes},
         {QStringLiteral("layers"), layers},
     };
+    // The NGA weights the model layer was decoded with, when not the checkpoint's (optional; readers of version 1
+    // without it ignore it).
+    if (s.nga && !s.model.empty())
+        root.insert(QStringLiteral("nga"), s.nga->toJson());
     // The sidecar goes last: it is what marks the annotation as present, so a crash mid-save leaves the previous
     // complete set readable.
     return writeAtomically(sidecarPath(s.dir, base), QJsonDocument(root).toJson(), error);
@@ -551,8 +584,15 @@ bool AnnotationDocument::loadAnnotation(const QString& annotationDir, QString* e
     } else {
         edits = cv::Mat(sz, CV_16UC1, cv::Scalar(kNoEdit));
     }
+    std::optional<NgaWeights> nga;
+    if (root.contains(QStringLiteral("nga"))) {
+        nga = NgaWeights::fromJson(root.value(QStringLiteral("nga")).toArray());
+        if (!nga)
+            return fail(QStringLiteral("%1: \"nga\" must hold six numbers").arg(sidecar));
+    }
     m_model = model;
     m_confidence = confidence;
+    m_nga = model.empty() ? std::nullopt : nga;
     m_savedModel = model;
     m_savedConfidence = confidence;
     m_edits = edits;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "ui/NgaWeights.h"
+
 #include <QHash>
 #include <QImage>
 #include <QObject>
@@ -65,8 +67,16 @@ public:
     /// The model's confidence at `p`, or a negative value where there is no model result.
     float confidenceAt(const QPoint& p) const;
 
-    /// Replaces the model layer (one undo step). `ids` CV_16UC1 class ids or kUnlabeled; `confidence` CV_32FC1.
-    void applyModelResult(const cv::Mat& ids, const cv::Mat& confidence, const QString& undoText);
+    /**
+     * Replaces the model layer (one undo step). `ids` CV_16UC1 class ids or kUnlabeled; `confidence` CV_32FC1.
+     * @param nga the NGA weights the result was decoded with (unset: the checkpoint's); undo restores them too
+     * @param mergeKey non-zero: merges into the previous model step when that has the same key, so one slider drag
+     *        is one undo step however many results it produced
+     */
+    void applyModelResult(const cv::Mat& ids, const cv::Mat& confidence, const QString& undoText,
+        const std::optional<NgaWeights>& nga = std::nullopt, quint64 mergeKey = 0);
+    /// The NGA weights of the model layer (unset: the checkpoint's, or no model result).
+    const std::optional<NgaWeights>& ngaWeights() const { return m_nga; }
 
     /// Brush/eraser strokes: begin, any number of segments (applied at once, for live feedback), end (one undo step).
     void beginStroke();
@@ -99,6 +109,7 @@ public:
         float threshold = 0.0f;
         QHash<std::uint16_t, QString> classNames;
         cv::Mat model, confidence, edits;
+        std::optional<NgaWeights> nga;
         bool writeModel = false; // false when the model layers on disk are already these
         quint64 revision = 0;
     };
@@ -125,6 +136,8 @@ public:
 Q_SIGNALS:
     /// Labels may have changed inside `imageRect` (image pixels; the whole image when null).
     void changed(const QRect& imageRect);
+    /// The model layer's NGA weights changed (a new result, undo or redo).
+    void ngaWeightsChanged();
 
 private:
     class PatchCommand;
@@ -132,13 +145,14 @@ private:
 
     void touch(const QRect& rect);
     bool pushPatch(const cv::Rect& rect, const cv::Mat& before, const QString& undoText);
-    void setLayers(const cv::Mat& model, const cv::Mat& confidence);
+    void setLayers(const cv::Mat& model, const cv::Mat& confidence, const std::optional<NgaWeights>& nga);
 
     QString m_imagePath;
     cv::Mat m_bgr;
     QImage m_image;
     cv::Mat m_model;
     cv::Mat m_confidence;
+    std::optional<NgaWeights> m_nga;
     cv::Mat m_edits;
     QUndoStack* m_undo = nullptr;
     bool m_stroking = false;

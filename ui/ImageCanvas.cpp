@@ -88,6 +88,13 @@ void ImageCanvas::setBrushRadius(int radius)
     update();
 }
 
+void ImageCanvas::setMarkers(const QList<QPoint>& pixels, int current)
+{
+    m_markers = pixels;
+    m_currentMarker = current;
+    update();
+}
+
 void ImageCanvas::setToolColor(const QColor& color)
 {
     m_toolColor = color;
@@ -117,6 +124,7 @@ void ImageCanvas::setView(double zoom, const QPointF& imageCenter)
     clampOffset();
     update();
     Q_EMIT zoomChanged(m_zoom);
+    Q_EMIT viewChanged();
 }
 
 void ImageCanvas::zoomIn()
@@ -142,6 +150,7 @@ void ImageCanvas::fitToWindow()
     m_offset = QPointF((width() - m_image.width() * m_zoom) / 2.0, (height() - m_image.height() * m_zoom) / 2.0);
     update();
     Q_EMIT zoomChanged(m_zoom);
+    Q_EMIT viewChanged();
 }
 
 void ImageCanvas::zoomAt(double factor, const QPointF& anchor)
@@ -155,6 +164,7 @@ void ImageCanvas::zoomAt(double factor, const QPointF& anchor)
     clampOffset();
     update();
     Q_EMIT zoomChanged(m_zoom);
+    Q_EMIT viewChanged();
 }
 
 void ImageCanvas::clampOffset()
@@ -198,6 +208,23 @@ void ImageCanvas::paintEvent(QPaintEvent* event)
         p.setOpacity(1.0);
     }
     p.setRenderHint(QPainter::Antialiasing);
+    for (int i = 0; i < m_markers.size(); ++i) {
+        const QPointF c = imageToWidget(QPointF(m_markers[i]) + QPointF(0.5, 0.5));
+        const bool current = i == m_currentMarker;
+        p.setBrush(Qt::NoBrush);
+        p.setPen(QPen(QColor(0, 0, 0, 180), 4));
+        p.drawEllipse(c, 7, 7);
+        p.setPen(QPen(current ? QColor(255, 214, 0) : QColor(Qt::white), 2));
+        p.drawEllipse(c, 7, 7);
+        p.drawLine(c - QPointF(3, 0), c + QPointF(3, 0));
+        p.drawLine(c - QPointF(0, 3), c + QPointF(0, 3));
+        const QString label = QString::number(i + 1);
+        const QPointF at = c + QPointF(9, -8);
+        p.setPen(QColor(0, 0, 0, 200));
+        p.drawText(at + QPointF(1, 1), label);
+        p.setPen(current ? QColor(255, 214, 0) : QColor(Qt::white));
+        p.drawText(at, label);
+    }
     if (!m_polygon.isEmpty()) {
         QPolygonF poly;
         for (const QPointF& pt : m_polygon)
@@ -237,6 +264,7 @@ void ImageCanvas::resizeEvent(QResizeEvent* event)
     const QPointF centre = (QPointF(old.width() / 2.0, old.height() / 2.0) - m_offset) / m_zoom;
     m_offset = QPointF(width() / 2.0, height() / 2.0) - centre * m_zoom;
     clampOffset();
+    Q_EMIT viewChanged();
 }
 
 void ImageCanvas::wheelEvent(QWheelEvent* event)
@@ -253,6 +281,7 @@ void ImageCanvas::wheelEvent(QWheelEvent* event)
         m_fit = false;
         clampOffset();
         update();
+        Q_EMIT viewChanged();
     }
     event->accept();
 }
@@ -271,6 +300,12 @@ void ImageCanvas::mousePressEvent(QMouseEvent* event)
     if (event->button() != Qt::LeftButton)
         return;
     const QPointF at = widgetToImage(event->position());
+    if (m_tool == Tool::Inspect || (event->modifiers() & Qt::AltModifier)) {
+        const QPoint pixel(int(std::floor(at.x())), int(std::floor(at.y())));
+        if (QRect(QPoint(0, 0), m_image.size()).contains(pixel))
+            Q_EMIT inspectRequested(pixel);
+        return;
+    }
     switch (m_tool) {
     case Tool::Brush:
     case Tool::Eraser:
@@ -286,6 +321,8 @@ void ImageCanvas::mousePressEvent(QMouseEvent* event)
     case Tool::PolygonSubtract:
         m_polygon << at;
         update();
+        break;
+    case Tool::Inspect:
         break;
     }
 }
@@ -303,6 +340,7 @@ void ImageCanvas::mouseMoveEvent(QMouseEvent* event)
         m_fit = false;
         clampOffset();
         update();
+        Q_EMIT viewChanged();
         return;
     }
     const QPointF at = widgetToImage(pos);

@@ -15,7 +15,8 @@ namespace cascadeclip::ui {
 class ImageCanvas : public QWidget {
     Q_OBJECT
 public:
-    enum class Tool { Brush, Eraser, Fill, PolygonAdd, PolygonSubtract };
+    /// Inspect: a click asks for the pixel's breakdown (inspectRequested) and never edits.
+    enum class Tool { Brush, Eraser, Fill, PolygonAdd, PolygonSubtract, Inspect };
     Q_ENUM(Tool)
 
     explicit ImageCanvas(QWidget* parent = nullptr);
@@ -55,6 +56,9 @@ public:
     QPointF imageToWidget(const QPointF& p) const;
     /// The polygon being drawn (image coordinates).
     const QPolygonF& pendingPolygon() const { return m_polygon; }
+    /// Pixels to mark with a small numbered ring (the inspector's pixels); `current` is drawn highlighted.
+    void setMarkers(const QList<QPoint>& pixels, int current = -1);
+    const QList<QPoint>& markers() const { return m_markers; }
 
 Q_SIGNALS:
     /// The pointer is over image pixel `pixel` (`inside` false when it left the image).
@@ -65,6 +69,10 @@ Q_SIGNALS:
     void fillRequested(const QPoint& pixel);
     void polygonFinished(const QPolygonF& polygon, bool subtract);
     void zoomChanged(double zoom);
+    /// Zoom or pan changed (for views that follow this one).
+    void viewChanged();
+    /// A click with the Inspect tool, or an Alt+click with any tool, on image pixel `pixel`.
+    void inspectRequested(const QPoint& pixel);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -105,6 +113,8 @@ private:
     QPolygonF m_polygon;
     QPointF m_pointer;
     bool m_pointerInside = false;
+    QList<QPoint> m_markers;
+    int m_currentMarker = -1;
 };
 
 } // namespace cascadeclip::ui

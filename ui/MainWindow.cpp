@@ -5,6 +5,7 @@
 #include "ui/ClassListModel.h"
 #include "ui/ImageCanvas.h"
 #include "ui/ImageListModel.h"
+#include "ui/LevelView.h"
 #include "ui/Logging.h"
 #include "ui/MessageWidget.h"
 #include "ui/Project.h"
@@ -213,6 +214,7 @@ MainWindow::MainWindow(SegmenterFactory factory, Settings* settings, QWidget* pa
     setCentralWidget(createCentral());
     createDocks();
     createActions();
+    setUpLevels();
     rebuildColorTable();
 
     connect(m_controller, &SegmentationController::modelLoaded, this, &MainWindow::onModelLoaded);
@@ -982,6 +984,7 @@ void MainWindow::setCurrentImage(int row)
     m_canvas->setImage(m_doc->image());
     renderOverlay(QRect());
     m_stack->setCurrentWidget(m_canvas);
+    levelsImageChanged();
     if (!m_restoring) {
         m_projectDirty = true;
         scheduleAutosave();
@@ -1140,6 +1143,7 @@ void MainWindow::run()
     request.inductive = m_controller->modelInfo().inductive;
     // The threshold is applied live on the GUI side from the confidence map, so the model returns every label.
     request.threshold = 0.0f;
+    applyLevelOptions(request);
     m_runImagePath = m_doc->imagePath();
     if (m_cachedFeaturesPath == m_runImagePath) {
         m_runJob = m_controller->redecode(m_doc->fileName(), request);
@@ -1177,6 +1181,8 @@ void MainWindow::onJobProgress(quint64 id, int done, int total)
 
 void MainWindow::onJobFinished(quint64 id, const SegmentationResult& result)
 {
+    if (handleLevelJobFinished(id, result))
+        return;
     if (id != m_runJob)
         return;
     setRunning(false);
@@ -1202,14 +1208,17 @@ void MainWindow::onJobFinished(quint64 id, const SegmentationResult& result)
         for (int x = 0; x < ids.cols; ++x)
             out[x] = in[x] < m_runClassIds.size() ? m_runClassIds[in[x]] : kUnlabeled;
     }
-    doc->applyModelResult(
-        ids, result.confidence, tr("Segment with %n class(es)", nullptr, static_cast<int>(m_runClassIds.size())));
+    doc->applyModelResult(ids, result.confidence,
+        tr("Segment with %n class(es)", nullptr, static_cast<int>(m_runClassIds.size())), m_runNga);
+    levelsAfterRun(doc, result);
     m_images->setAnnotated(m_images->rowOfFileName(doc->fileName()), true);
     statusBar()->showMessage(tr("Segmented “%1” (%n window(s))", nullptr, result.windows).arg(doc->fileName()), 4000);
 }
 
 void MainWindow::onJobFailed(quint64 id, const QString& context, const QString& detail, ErrorCode code)
 {
+    if (handleLevelJobEnded(id, tr("Could not re-decode “%1”: %2.").arg(context, reasonFor(code)), detail))
+        return;
     if (id != m_runJob)
         return;
     setRunning(false);
@@ -1219,6 +1228,8 @@ void MainWindow::onJobFailed(quint64 id, const QString& context, const QString& 
 
 void MainWindow::onJobCanceled(quint64 id)
 {
+    if (handleLevelJobEnded(id))
+        return;
     if (id != m_runJob)
         return;
     setRunning(false);
@@ -1348,6 +1359,12 @@ void MainWindow::renderOverlay(const QRect& imageRect)
 {
     if (!m_doc || m_doc->image().isNull()) {
         m_canvas->setOverlay(QImage());
+        return;
+    }
+    if (m_levels && m_levels->overridesCanvas()) {
+        // A level view owns the overlay; edits change the annotation, not the levels.
+        if (imageRect.isNull())
+            m_levels->render();
         return;
     }
     const QRect full(QPoint(0, 0), m_doc->size());

@@ -2,8 +2,11 @@
 #pragma once
 
 #include "ui/AnnotationDocument.h"
+#include "ui/NgaWeights.h"
 #include "ui/SegmentationController.h"
 #include "ui/Settings.h"
+
+#include <cascadeclip/render/Render.h>
 
 #include <QFuture>
 #include <QMainWindow>
@@ -36,9 +39,12 @@ class ClassListModel;
 class ExportDialog;
 class ImageCanvas;
 class ImageListModel;
+class InspectorPanel;
+class LevelView;
 class MessageWidget;
 class ModelSetupDialog;
 struct ExportRequest;
+class NgaPanel;
 
 /**
  * The annotation workspace: image list, canvas, class panel, model runs, refinement tools, autosave.
@@ -77,6 +83,9 @@ public:
     ImageCanvas* canvas() const { return m_canvas; }
     QString projectFolder() const { return m_projectFolder; }
     float threshold() const;
+    LevelView* levelView() const { return m_levels; }
+    NgaPanel* ngaPanel() const { return m_ngaPanel; }
+    InspectorPanel* inspectorPanel() const { return m_inspector; }
 
     /// Opens the (non-modal) export dialog; see ui/MainWindowExport.cpp.
     void showExportDialog();
@@ -202,6 +211,48 @@ private:
 
     ExportDialog* m_exportDialog = nullptr; // created on first use
     ModelSetupDialog* m_modelSetupDialog = nullptr; // created on first use
+
+    // Level views, NGA panel and inspector (MainWindowLevels.cpp).
+    struct LevelJob {
+        bool edit = false; // an NGA change: the result becomes the model layer (merged per gesture); else a refresh
+        quint64 mergeKey = 0;
+        QString imagePath;
+        std::vector<std::uint16_t> classIds;
+        NgaWeights nga;
+    };
+    void setUpLevels();
+    /// Sets the request's NGA weights and the outputs the level views need (keepStageLogits, keepProbabilities).
+    void applyLevelOptions(SegmentationRequest& request);
+    SegmentationRequest levelRequest(std::vector<std::uint16_t>* classIds);
+    NgaWeights effectiveNga(const std::optional<NgaWeights>& nga) const;
+    bool featuresCachedForCurrent() const;
+    void requestLevelDecode(bool edit);
+    void onNgaEdited(const NgaWeights& weights);
+    void onDocumentNgaChanged(AnnotationDocument* doc);
+    /// Results of level jobs: true when `id` was one (and is now handled).
+    bool handleLevelJobFinished(quint64 id, const SegmentationResult& result);
+    bool handleLevelJobEnded(quint64 id, const QString& failure = QString(), const QString& detail = QString());
+    void levelsAfterRun(AnnotationDocument* doc, const SegmentationResult& result);
+    void levelsImageChanged();
+    std::vector<render::Rgb> colorsOf(const std::vector<std::uint16_t>& classIds) const;
+    QStringList namesOf(const std::vector<std::uint16_t>& classIds) const;
+    void inspectPixel(const QPoint& pixel);
+    void onInspected(quint64 id, const PixelInspection& result);
+    void updateInspectorMarkers();
+
+    LevelView* m_levels = nullptr;
+    NgaPanel* m_ngaPanel = nullptr;
+    InspectorPanel* m_inspector = nullptr;
+    std::map<quint64, LevelJob> m_levelJobs;
+    quint64 m_ngaGesture = 1;
+    std::optional<NgaWeights> m_runNga;
+    NgaWeights m_levelResultNga; // the weights of the result the level views show
+    std::vector<std::uint16_t> m_levelClassIds; // class ids per index of that result
+    bool m_applyingLevelResult = false;
+    quint64 m_inspection = 0;
+    QString m_inspectionImage;
+    std::vector<std::uint16_t> m_inspectionClassIds;
+    NgaWeights m_inspectionNga;
 };
 
 } // namespace cascadeclip::ui

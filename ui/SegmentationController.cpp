@@ -106,6 +106,30 @@ public:
         report([c, id, context, detail, code] { c->onJobFailed(id, context, detail, code); });
     }
 
+    void inspect(quint64 id, int x, int y, const SegmentationRequest& request)
+    {
+        SegmentationController* c = m_controller;
+        const auto report = [c](auto&& fn) { QMetaObject::invokeMethod(c, fn, Qt::QueuedConnection); };
+        QString detail;
+        ErrorCode code = ErrorCode::Internal;
+        try {
+            if (!m_segmenter)
+                throw Error(ErrorCode::InvalidInput, "no model is loaded");
+            PixelInspection result = m_segmenter->inspect(x, y, request);
+            report([c, id, result] { Q_EMIT c->inspected(id, result); });
+            return;
+        } catch (const Error& e) {
+            code = e.code();
+            detail = QString::fromStdString(e.what());
+        } catch (const std::exception& e) {
+            detail = QString::fromStdString(e.what());
+        } catch (...) {
+            detail = QStringLiteral("unknown exception");
+        }
+        logger()->error("inspection {} at ({}, {}) failed: {}", id, x, y, detail.toStdString());
+        report([c, id, detail, code] { Q_EMIT c->inspectFailed(id, detail, code); });
+    }
+
 private:
     SegmenterFactory m_factory;
     std::shared_ptr<Shared> m_shared;
@@ -119,6 +143,7 @@ SegmentationController::SegmentationController(SegmenterFactory factory, QObject
 {
     qRegisterMetaType<cascadeclip::SegmentationResult>();
     qRegisterMetaType<cascadeclip::ModelInfo>();
+    qRegisterMetaType<cascadeclip::PixelInspection>();
     qRegisterMetaType<cascadeclip::ErrorCode>();
     m_thread.setObjectName(QStringLiteral("cascadeclip-segmentation"));
     m_worker = new Worker(std::move(factory), m_shared, this);
@@ -153,26 +178,73 @@ quint64 SegmentationController::startJob()
     return id;
 }
 
-quint64 SegmentationController::segment(const QString& context, const cv::Mat& bgr, const SegmentationRequest& request)
+void SegmentationController::launch(
+    quint64 id, const QString& context, const cv::Mat& bgr, const SegmentationRequest& request, bool redecode)
 {
-    const quint64 id = startJob();
     Worker* w = m_worker;
     QMetaObject::invokeMethod(
-        w, [w, id, context, bgr, request] { w->run(id, context, bgr, request, false); }, Qt::QueuedConnection);
+        w, [w, id, context, bgr, request, redecode] { w->run(id, context, bgr, request, redecode); },
+        Qt::QueuedConnection);
+}
+
+quint64 SegmentationController::segment(const QString& context, const cv::Mat& bgr, const SegmentationRequest& request)
+{
+    dropWaiting();
+    const quint64 id = startJob();
+    launch(id, context, bgr, request, false);
     return id;
 }
 
 quint64 SegmentationController::redecode(const QString& context, const SegmentationRequest& request)
 {
+    dropWaiting();
     const quint64 id = startJob();
+    launch(id, context, cv::Mat(), request, true);
+    return id;
+}
+
+quint64 SegmentationController::redecodeCoalesced(const QString& context, const SegmentationRequest& request)
+{
+    if (m_busyJob == 0 && !m_waiting)
+        return redecode(context, request);
+    dropWaiting();
+    // The id is taken now (ids stay in request order) but not made current, so the running job goes on.
+    m_waiting = Waiting {++m_nextJob, context, request};
+    return m_waiting->id;
+}
+
+void SegmentationController::startWaiting()
+{
+    if (!m_waiting || m_busyJob != 0)
+        return;
+    const Waiting w = std::move(*m_waiting);
+    m_waiting.reset();
+    m_shared->current = w.id;
+    m_busyJob = w.id;
+    launch(w.id, w.context, cv::Mat(), w.request, true);
+}
+
+void SegmentationController::dropWaiting()
+{
+    if (!m_waiting)
+        return;
+    const quint64 id = m_waiting->id;
+    m_waiting.reset();
+    Q_EMIT canceled(id);
+}
+
+quint64 SegmentationController::inspect(int x, int y, const SegmentationRequest& request)
+{
+    const quint64 id = ++m_nextInspection;
     Worker* w = m_worker;
     QMetaObject::invokeMethod(
-        w, [w, id, context, request] { w->run(id, context, cv::Mat(), request, true); }, Qt::QueuedConnection);
+        w, [w, id, x, y, request] { w->inspect(id, x, y, request); }, Qt::QueuedConnection);
     return id;
 }
 
 void SegmentationController::cancel()
 {
+    dropWaiting();
     m_shared->canceledThrough = m_nextJob.load();
 }
 
@@ -197,6 +269,7 @@ void SegmentationController::onJobFinished(quint64 id, const SegmentationResult&
     }
     m_busyJob = 0;
     Q_EMIT finished(id, result);
+    startWaiting();
 }
 
 void SegmentationController::onJobFailed(quint64 id, const QString& context, const QString& detail, ErrorCode code)
@@ -207,13 +280,17 @@ void SegmentationController::onJobFailed(quint64 id, const QString& context, con
     }
     m_busyJob = 0;
     Q_EMIT failed(id, context, detail, code);
+    startWaiting();
 }
 
 void SegmentationController::onJobCanceled(quint64 id)
 {
-    if (id == m_busyJob)
+    const bool wasRunning = id == m_busyJob;
+    if (wasRunning)
         m_busyJob = 0;
     Q_EMIT canceled(id);
+    if (wasRunning)
+        startWaiting();
 }
 
 } // namespace cascadeclip::ui

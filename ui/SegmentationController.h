@@ -12,6 +12,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace cascadeclip::ui {
 
@@ -53,13 +54,31 @@ public:
     /// Decodes again from the features cached by the last segment() (other classes, NGA weights).
     quint64 redecode(const QString& context, const SegmentationRequest& request);
 
-    /// Cancels the current job, if any. Its end is reported by canceled(jobId).
+    /**
+     * Decodes again like redecode(), coalesced for live controls (the NGA sliders): when no job runs it starts at
+     * once; otherwise it waits until the running job has ended (the running job is not interrupted, so results keep
+     * arriving while a slider moves), and a newer coalesced request replaces the waiting one, which reports
+     * canceled(jobId). So at most one request waits, and it is always the latest: never a backlog.
+     * @return the job's id (it reports started/finished/... like any job once it runs).
+     */
+    quint64 redecodeCoalesced(const QString& context, const SegmentationRequest& request);
+    /// The id of the coalesced request that waits for the running job, or 0.
+    quint64 waitingJob() const { return m_waiting ? m_waiting->id : 0; }
+
+    /**
+     * Splits the scores at pixel (x, y) of the last segmented image into stages and blocks (Segmenter::inspect), on
+     * the worker after whatever is queued before it. It never cancels a running job. Reports inspected() or
+     * inspectFailed() with the returned id.
+     */
+    quint64 inspect(int x, int y, const SegmentationRequest& request);
+
+    /// Cancels the current job (and drops a waiting coalesced one), if any. Their ends are reported by canceled(jobId).
     void cancel();
 
     /// The newest job id handed out (0 before the first), whether or not it still runs.
     quint64 currentJob() const { return m_shared->current.load(); }
-    /// True from segment()/redecode() until the job's finished/failed/canceled.
-    bool isBusy() const { return m_busyJob != 0; }
+    /// True from segment()/redecode() until the job's finished/failed/canceled (and while a coalesced one waits).
+    bool isBusy() const { return m_busyJob != 0 || m_waiting; }
     bool hasModel() const { return m_hasModel; }
     /// The loaded model's description; valid when hasModel().
     const ModelInfo& modelInfo() const { return m_modelInfo; }
@@ -75,6 +94,8 @@ Q_SIGNALS:
     void canceled(quint64 jobId);
     void modelLoaded(const cascadeclip::ModelInfo& info);
     void modelFailed(const QString& path, const QString& detail, cascadeclip::ErrorCode code);
+    void inspected(quint64 inspectionId, const cascadeclip::PixelInspection& result);
+    void inspectFailed(quint64 inspectionId, const QString& detail, cascadeclip::ErrorCode code);
 
 private:
     // Shared with the worker's cancel checks, which may outlive a queued lambda's view of `this`.
@@ -91,9 +112,22 @@ private:
     void onJobFinished(quint64 id, const SegmentationResult& result);
     void onJobFailed(quint64 id, const QString& context, const QString& detail, ErrorCode code);
     void onJobCanceled(quint64 id);
+    /// Starts the waiting coalesced request once the running job has ended.
+    void startWaiting();
+    void dropWaiting();
+    void launch(
+        quint64 id, const QString& context, const cv::Mat& bgr, const SegmentationRequest& request, bool redecode);
+
+    struct Waiting {
+        quint64 id = 0;
+        QString context;
+        SegmentationRequest request;
+    };
 
     std::shared_ptr<Shared> m_shared;
     std::atomic<quint64> m_nextJob {0};
+    quint64 m_nextInspection = 0;
+    std::optional<Waiting> m_waiting;
     quint64 m_busyJob = 0;
     bool m_hasModel = false;
     ModelInfo m_modelInfo;
@@ -105,4 +139,5 @@ private:
 
 Q_DECLARE_METATYPE(cascadeclip::SegmentationResult)
 Q_DECLARE_METATYPE(cascadeclip::ModelInfo)
+Q_DECLARE_METATYPE(cascadeclip::PixelInspection)
 Q_DECLARE_METATYPE(cascadeclip::ErrorCode)

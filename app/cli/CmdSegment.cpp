@@ -21,6 +21,7 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -75,7 +76,9 @@ Output:
   --overwrite             Redo images whose outputs exist
   --dump DIR              One image: write every intermediate as .npy (input, per-window features w{k}_feat0..6,
                           global embedding, stage logits M1..M3 and their sum, per-block contributions
-                          w{k}_contrib_s{1,2}_b{0,1,2}.npy (+ _bias), probs, label) plus label.png, windows.json
+                          w{k}_contrib_s{1,2}_b{0,1,2}.npy (+ _bias), probs, label) plus label.png, windows.json,
+                          and at the image's size stage{1,2,3}_logits.npy [C, H, W] and classes.json, which
+                          `cascadeclip render` draws
 Runtime:
   --device DEV            auto (CUDA when available), cpu or cuda
   --threads N             Intra-op threads (default: all cores)
@@ -317,7 +320,13 @@ int runDump(const Args& args, RunSetup& s, const std::string& imagePath, const f
             io::writeNpy((dump / (prefix + "bias.npy")).string(), d.contributions[st].bias);
         }
     };
-    const auto probs = pipeline::decodeWindows(s.loaded.model, cache, s.inputs, {}, observer).to(torch::kCPU);
+    std::array<torch::Tensor, 3> stages;
+    const auto probs = pipeline::decodeWindows(s.loaded.model, cache, s.inputs, {}, observer, &stages).to(torch::kCPU);
+    // The level views at the image's size (what `cascadeclip render` and the GUI's level views draw).
+    for (size_t st = 0; st < stages.size(); ++st)
+        io::writeNpy((dump / ("stage" + std::to_string(st + 1) + "_logits.npy")).string(),
+            stages[st][0].to(torch::kCPU, torch::kFloat32));
+    writeFileAtomically((dump / "classes.json").string(), nlohmann::json(s.names).dump() + "\n");
     cv::Mat labels, confidence;
     pipeline::labelsFromScores(probs, args.floatValue("threshold", 0.0f), labels, confidence);
     io::writeNpy((dump / "probs.npy").string(), probs);

@@ -8,6 +8,7 @@ const std::vector<Command>& commands()
     static const std::vector<Command> all {
         kImportCommand,
         kSegmentCommand,
+        kRenderCommand,
         kEncodeTextCommand,
         kTokenizeCommand,
         kMergeCocoCommand,

@@ -30,5 +30,6 @@ extern const Command kSegmentCommand;
 extern const Command kTokenizeCommand;
 extern const Command kEncodeTextCommand;
 extern const Command kMergeCocoCommand;
+extern const Command kRenderCommand;
 
 } // namespace cascadeclip::cli

@@ -72,6 +72,12 @@ SegmentationRequest FakeControl::lastRequest() const
     return m_lastRequest;
 }
 
+std::vector<SegmentationRequest> FakeControl::redecodeRequests() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_redecodeRequests;
+}
+
 std::string FakeControl::lastLoadedPath() const
 {
     std::lock_guard lock(m_mutex);
@@ -86,8 +92,8 @@ FakeSegmenter::FakeSegmenter(std::shared_ptr<FakeControl> control, std::string p
     m_info.promptTokens = 10;
     m_info.classNames = {"aeroplane", "bicycle", "bird"};
     m_info.seenIndices = {0, 1};
-    m_info.ngaStage1 = {0.2f, 0.3f, 0.5f};
-    m_info.ngaStage2 = {0.2f, 0.3f, 0.5f};
+    m_info.ngaStage1 = kCheckpointNga;
+    m_info.ngaStage2 = kCheckpointNga;
     m_info.device = "cpu";
 }
 
@@ -153,12 +159,31 @@ SegmentationResult FakeSegmenter::segment(const cv::Mat& bgr, const Segmentation
     return result;
 }
 
+void FakeSegmenter::waitForRelease(const RunHooks& hooks)
+{
+    const auto canceled = [&] { return hooks.isCanceled && hooks.isCanceled(); };
+    std::unique_lock lock(m_control->m_mutex);
+    m_control->m_blocked = true;
+    m_control->m_cv.notify_all();
+    while (!m_control->m_released && !canceled())
+        m_control->m_cv.wait_for(lock, std::chrono::milliseconds(5));
+    m_control->m_blocked = false;
+    m_control->m_released = false;
+}
+
 SegmentationResult FakeSegmenter::redecode(const SegmentationRequest& request, const RunHooks& hooks)
 {
     ++m_control->redecodeCalls;
     m_control->lastThread = std::this_thread::get_id();
+    {
+        std::lock_guard lock(m_control->m_mutex);
+        m_control->m_lastRequest = request;
+        m_control->m_redecodeRequests.push_back(request);
+    }
     if (m_cached.empty())
         throw Error(ErrorCode::InvalidInput, "fake: redecode() before segment()");
+    if (m_control->script().blockRedecodeUntilReleased)
+        waitForRelease(hooks);
     if (hooks.isCanceled && hooks.isCanceled())
         throw Canceled();
     SegmentationResult result = decode(m_cached, request);
@@ -166,8 +191,28 @@ SegmentationResult FakeSegmenter::redecode(const SegmentationRequest& request, c
     return result;
 }
 
+std::array<float, 3> FakeSegmenter::stageLogit(
+    const std::vector<float>& logits, size_t c, const std::array<float, 3>& w1, const std::array<float, 3>& w2)
+{
+    const size_t k = logits.size();
+    const float s1 = 0.4f * (w1[0] + w1[1] + w1[2]) * logits[(c + 1) % k];
+    const float s2 = 0.3f * (w2[0] + w2[1] + w2[2]) * logits[(c + 2) % k];
+    return {s1, s2, logits[c] - s1 - s2};
+}
+
+namespace {
+
+float logitOf(float p)
+{
+    const float q = std::clamp(p, 1e-4f, 1.0f - 1e-4f);
+    return std::log(q / (1 - q));
+}
+
+} // namespace
+
 PixelInspection FakeSegmenter::inspect(int x, int y, const SegmentationRequest& request)
 {
+    ++m_control->inspectCalls;
     if (m_cached.empty())
         throw Error(ErrorCode::InvalidInput, "fake: inspect() before segment()");
     if (x < 0 || y < 0 || x >= m_cached.cols || y >= m_cached.rows)
@@ -178,17 +223,16 @@ PixelInspection FakeSegmenter::inspect(int x, int y, const SegmentationRequest& 
     PixelInspection out;
     out.x = x;
     out.y = y;
-    const std::array<float, 3> stageShare {0.5f, 0.3f, 0.2f};
-    const std::array<float, 3> w1 = request.ngaStage1.value_or(std::array<float, 3> {1, 2, 3});
-    const std::array<float, 3> w2 = request.ngaStage2.value_or(std::array<float, 3> {1, 2, 3});
+    const std::array<float, 3> w1 = request.ngaStage1.value_or(kCheckpointNga);
+    const std::array<float, 3> w2 = request.ngaStage2.value_or(kCheckpointNga);
+    std::vector<float> logits;
+    for (size_t c = 0; c < request.classNames.size(); ++c)
+        logits.push_back(logitOf(c < r.probabilities.size() ? r.probabilities[c].at<float>(y, x) : 0.0f));
     for (size_t c = 0; c < request.classNames.size(); ++c) {
         ClassInspection ci;
-        const float p
-            = c < r.probabilities.size() ? std::clamp(r.probabilities[c].at<float>(y, x), 1e-4f, 1.0f - 1e-4f) : 1e-4f;
-        ci.probability = p;
-        ci.logit = std::log(p / (1 - p));
-        for (size_t st = 0; st < 3; ++st)
-            ci.stageLogits[st] = ci.logit * stageShare[st];
+        ci.probability = std::clamp(r.probabilities[c].at<float>(y, x), 1e-4f, 1.0f - 1e-4f);
+        ci.logit = logits[c];
+        ci.stageLogits = stageLogit(logits, c, w1, w2);
         for (size_t st = 0; st < 2; ++st) {
             const auto& w = st == 0 ? w1 : w2;
             const float total = w[0] + w[1] + w[2];
@@ -234,6 +278,15 @@ SegmentationResult FakeSegmenter::decode(const cv::Mat& bgr, const SegmentationR
         for (int c = 0; c < k; ++c)
             result.probabilities.emplace_back(bgr.size(), CV_32FC1, cv::Scalar(0));
     constexpr float kSigma2 = 2.0f * 45.0f * 45.0f;
+    const auto probabilityOf = [&](const cv::Vec3b& px, int c) {
+        const float* centre = centres.ptr<float>(order[static_cast<size_t>(c)]);
+        float d2 = 0;
+        for (int ch = 0; ch < 3; ++ch) {
+            const float d = static_cast<float>(px[ch]) - centre[ch];
+            d2 += d * d;
+        }
+        return std::exp(-d2 / kSigma2);
+    };
     for (int y = 0; y < bgr.rows; ++y) {
         const auto* px = bgr.ptr<cv::Vec3b>(y);
         auto* lab = result.labels.ptr<std::uint16_t>(y);
@@ -242,13 +295,7 @@ SegmentationResult FakeSegmenter::decode(const cv::Mat& bgr, const SegmentationR
             float best = -1.0f;
             int bestClass = 0;
             for (int c = 0; c < clusters; ++c) {
-                const float* centre = centres.ptr<float>(order[static_cast<size_t>(c)]);
-                float d2 = 0;
-                for (int ch = 0; ch < 3; ++ch) {
-                    const float d = static_cast<float>(px[x][ch]) - centre[ch];
-                    d2 += d * d;
-                }
-                const float p = std::exp(-d2 / kSigma2);
+                const float p = probabilityOf(px[x], c);
                 if (request.keepProbabilities)
                     result.probabilities[static_cast<size_t>(c)].at<float>(y, x) = p;
                 if (p > best) {
@@ -258,6 +305,26 @@ SegmentationResult FakeSegmenter::decode(const cv::Mat& bgr, const SegmentationR
             }
             conf[x] = best;
             lab[x] = best < request.threshold ? kUnlabeled : static_cast<std::uint16_t>(bestClass);
+        }
+    }
+    if (request.keepStageLogits) {
+        const std::array<float, 3> w1 = request.ngaStage1.value_or(kCheckpointNga);
+        const std::array<float, 3> w2 = request.ngaStage2.value_or(kCheckpointNga);
+        for (auto& stage : result.stageLogits)
+            for (int c = 0; c < k; ++c)
+                stage.emplace_back(bgr.size(), CV_32FC1, cv::Scalar(0));
+        std::vector<float> logits(static_cast<size_t>(k));
+        for (int y = 0; y < bgr.rows; ++y) {
+            const auto* px = bgr.ptr<cv::Vec3b>(y);
+            for (int x = 0; x < bgr.cols; ++x) {
+                for (int c = 0; c < k; ++c)
+                    logits[static_cast<size_t>(c)] = c < clusters ? logitOf(probabilityOf(px[x], c)) : logitOf(0.0f);
+                for (int c = 0; c < k; ++c) {
+                    const auto st = stageLogit(logits, static_cast<size_t>(c), w1, w2);
+                    for (size_t s = 0; s < 3; ++s)
+                        result.stageLogits[s][static_cast<size_t>(c)].at<float>(y, x) = st[s];
+                }
+            }
         }
     }
     return result;

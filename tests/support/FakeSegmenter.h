@@ -9,6 +9,7 @@
 #include <cascadeclip/Error.h>
 #include <cascadeclip/Segmenter.h>
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -32,6 +33,7 @@ struct FakeScript {
     int throwAtWindow = 0; // ... before this window
     std::string throwDetail = "scripted failure";
     bool honourCancel = true; // false: run to the end even when canceled
+    bool blockRedecodeUntilReleased = false; // redecode() waits like segment() does with blockUntilReleased
 };
 
 class FakeControl : public std::enable_shared_from_this<FakeControl> {
@@ -58,6 +60,9 @@ public:
     std::atomic<std::thread::id> lastThread {};
     std::atomic<int> threadsAtLoad {-1}; // LibTorch intra-op threads of the thread that ran the factory
     SegmentationRequest lastRequest() const;
+    /// Every redecode() request in call order (the NGA weights the GUI asked for).
+    std::vector<SegmentationRequest> redecodeRequests() const;
+    std::atomic<int> inspectCalls {0};
     std::string lastLoadedPath() const;
 
 private:
@@ -69,6 +74,7 @@ private:
     bool m_blocked = false;
     std::optional<std::pair<ErrorCode, std::string>> m_loadFailure;
     SegmentationRequest m_lastRequest;
+    std::vector<SegmentationRequest> m_redecodeRequests;
     std::string m_lastLoadedPath;
 };
 
@@ -82,15 +88,29 @@ public:
     const ModelInfo& info() const override { return m_info; }
     SegmentationResult segment(const cv::Mat& bgr, const SegmentationRequest& request, const RunHooks& hooks) override;
     SegmentationResult redecode(const SegmentationRequest& request, const RunHooks& hooks) override;
-    /// A deterministic split of the fake's own probability: logit = log(p / (1 - p)) shared 50/30/20 over the
-    /// stages, stages 1 and 2 split over their blocks by the NGA weights (or 1, 2, 3), a zero bias.
+    /// The split of decode()'s stage logits at one pixel: the stage values of stageLogit(), stages 1 and 2 split
+    /// over their blocks in proportion to the NGA weights, a zero bias.
     PixelInspection inspect(int x, int y, const SegmentationRequest& request) override;
+
+    /// The checkpoint NGA weights the fake reports (ModelInfo::ngaStage1 and ngaStage2).
+    static constexpr std::array<float, 3> kCheckpointNga {0.2f, 0.3f, 0.5f};
+
+    /**
+     * The fake's stage logits, a deterministic function of the fused logit L_c = log(p_c / (1 - p_c)) of its colour
+     * probabilities p and of the NGA weights: stage 1 = 0.4 * sum(w1) * L of the next class ((c + 1) mod C),
+     * stage 2 = 0.3 * sum(w2) * L of the class after it ((c + 2) mod C), stage 3 = the rest, so the three add up to
+     * L_c. A stage's label map thus differs from the fused one in a known way, and moving a slider scales it.
+     * @param logits the fused logit of every class at one pixel
+     */
+    static std::array<float, 3> stageLogit(
+        const std::vector<float>& logits, size_t c, const std::array<float, 3>& w1, const std::array<float, 3>& w2);
 
     /// The pure decoding step, exposed for tests that want the expected labels of an image.
     static SegmentationResult decode(const cv::Mat& bgr, const SegmentationRequest& request);
 
 private:
     void runWindows(const RunHooks& hooks, int windows);
+    void waitForRelease(const RunHooks& hooks);
 
     std::shared_ptr<FakeControl> m_control;
     ModelInfo m_info;
