@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/AnnotationDocument.h"
 
+#include <cascadeclip/Error.h>
 #include <cascadeclip/Segmenter.h>
 
 #include <QDir>
@@ -172,7 +173,7 @@ QString AnnotationDocument::fileName() const
     return QFileInfo(m_imagePath).fileName();
 }
 
-bool AnnotationDocument::loadImage(QString* error)
+bool AnnotationDocument::loadImage(QString* error, std::uint64_t maxPixels)
 {
     QFile file(m_imagePath);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -180,12 +181,17 @@ bool AnnotationDocument::loadImage(QString* error)
             *error = file.errorString();
         return false;
     }
-    // Read the bytes with Qt (Unicode paths everywhere), decode with OpenCV (what the model pipeline uses).
+    // Read the bytes with Qt (Unicode paths everywhere), decode with core (what the model pipeline uses), which
+    // refuses empty, truncated and oversized files with a reason. No downsampling: annotations keep the image's size.
     const QByteArray bytes = file.readAll();
-    m_bgr = cv::imdecode(cv::Mat(1, int(bytes.size()), CV_8UC1, const_cast<char*>(bytes.data())), cv::IMREAD_COLOR);
-    if (m_bgr.empty()) {
+    ImageReadOptions options;
+    options.maxPixels = maxPixels;
+    options.allowDownsample = false;
+    try {
+        m_bgr = decodeImage(bytes.toStdString(), m_imagePath.toStdString(), options).bgr;
+    } catch (const Error& e) {
         if (error)
-            *error = QStringLiteral("not a decodable image (%1 bytes)").arg(bytes.size());
+            *error = QString::fromStdString(e.what());
         return false;
     }
     cv::Mat rgb;

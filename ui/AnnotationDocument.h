@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <cascadeclip/ImageFile.h>
+
 #include <QHash>
 #include <QImage>
 #include <QObject>
@@ -38,8 +40,9 @@ public:
     explicit AnnotationDocument(const QString& imagePath, QObject* parent = nullptr);
     ~AnnotationDocument() override;
 
-    /// Decodes the image. On failure returns false and sets `error` (English, technical).
-    bool loadImage(QString* error);
+    /// Decodes the image, refusing more than `maxPixels` (0 = no limit). On failure returns false and sets `error`
+    /// (English, technical: the path and the reason, e.g. a truncated file or the size over the limit).
+    bool loadImage(QString* error, std::uint64_t maxPixels = kDefaultMaxImagePixels);
 
     QString imagePath() const { return m_imagePath; }
     QString fileName() const;

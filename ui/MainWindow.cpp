@@ -949,7 +949,7 @@ void MainWindow::setCurrentImage(int row)
     if (it == m_documents.end()) {
         auto doc = std::make_unique<AnnotationDocument>(path);
         QString error;
-        if (!doc->loadImage(&error)) {
+        if (!doc->loadImage(&error, m_settings->maxImagePixels())) {
             showError(
                 tr("Could not open “%1”: %2.").arg(QFileInfo(path).fileName(), reasonFor(ErrorCode::ImageUnreadable)),
                 QStringLiteral("%1: %2").arg(path, error));

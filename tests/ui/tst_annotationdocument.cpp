@@ -40,6 +40,7 @@ class TestAnnotationDocument : public QObject {
 private Q_SLOTS:
     void init();
     void unreadableImageIsReported();
+    void oversizedTruncatedAndEmptyImagesAreRefusedWithTheReason();
     void thresholdHidesLowConfidenceLabelsWithoutTouchingTheModel();
     void modelResultIsUndoable();
     void brushStrokeIsOneUndoStep();
@@ -76,6 +77,39 @@ void TestAnnotationDocument::unreadableImageIsReported()
     QString error;
     QVERIFY(!doc.loadImage(&error));
     QVERIFY(!error.isEmpty());
+}
+
+void TestAnnotationDocument::oversizedTruncatedAndEmptyImagesAreRefusedWithTheReason()
+{
+    QString error;
+    // 40 x 30 = 1200 pixels: over a limit of 1000, within the default; 0 means no limit.
+    AnnotationDocument big(m_imagePath);
+    QVERIFY(!big.loadImage(&error, 1000));
+    QVERIFY2(
+        error.contains(m_imagePath) && error.contains(QStringLiteral("40x30 (1200 pixels) is over the limit of 1000")),
+        qPrintable(error));
+    QVERIFY(big.loadImage(&error));
+    QVERIFY(big.loadImage(&error, 0));
+    QCOMPARE(big.size(), QSize(40, 30));
+
+    QFile whole(m_imagePath);
+    QVERIFY(whole.open(QIODevice::ReadOnly));
+    const QByteArray bytes = whole.readAll();
+    const QString cut = m_dir.filePath(QStringLiteral("cut.png"));
+    const QString empty = m_dir.filePath(QStringLiteral("empty.png"));
+    for (const auto& [path, content] :
+        {std::pair {cut, bytes.left(bytes.size() / 2)}, std::pair {empty, QByteArray()}}) {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(content);
+        f.close();
+    }
+    AnnotationDocument truncated(cut);
+    QVERIFY(!truncated.loadImage(&error));
+    QVERIFY2(error.contains(cut) && error.contains(QStringLiteral("truncated PNG")), qPrintable(error));
+    AnnotationDocument zero(empty);
+    QVERIFY(!zero.loadImage(&error));
+    QVERIFY2(error.contains(empty) && error.contains(QStringLiteral("empty (0 bytes)")), qPrintable(error));
 }
 
 void TestAnnotationDocument::thresholdHidesLowConfidenceLabelsWithoutTouchingTheModel()
