@@ -1434,6 +1434,10 @@ void MainWindow::scheduleAutosave()
 {
     if (m_projectFolder.isEmpty() || m_restoring)
         return;
+    // Counted from the first unsaved change, not restarted by every later one: under continuous painting a
+    // quiet-time timer would never fire, and a crash would lose everything since the last pause.
+    if (m_autosaveTimer->isActive())
+        return;
     m_autosaveTimer->start(m_settings->autosaveDelayMs());
 }
 

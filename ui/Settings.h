@@ -32,7 +32,7 @@ public:
         ContourOnly, // bool
         BrushRadius, // int, image pixels
         PaintOnlyUnlabeled, // bool
-        AutosaveDelayMs, // int: quiet time after an edit before the autosave
+        AutosaveDelayMs, // int: longest time an edit waits before the autosave writes it
         MaxImagePixels, // qlonglong: larger images are refused with a message; 0 = no limit
         WindowGeometry, // QByteArray
         WindowState, // QByteArray
