@@ -13,6 +13,7 @@
 #include <QSaveFile>
 #include <QUndoCommand>
 #include <QUndoStack>
+#include <QUuid>
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -163,6 +164,7 @@ AnnotationDocument::AnnotationDocument(const QString& imagePath, QObject* parent
     : QObject(parent)
     , m_imagePath(imagePath)
     , m_undo(new QUndoStack(this))
+    , m_sessionId(QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
 }
 
@@ -408,7 +410,26 @@ std::optional<AnnotationDocument::SaveSnapshot> AnnotationDocument::prepareSave(
                          .arg(sidecarPath(annotationDir, fileName()));
         return std::nullopt;
     }
+    // Never replace a sidecar this document has not seen: another window or program saved newer masks there.
+    const QString sidecar = sidecarPath(annotationDir, fileName());
+    QFile onDisk(sidecar);
+    if (onDisk.exists()) {
+        const QString writer = onDisk.open(QIODevice::ReadOnly)
+            ? QJsonDocument::fromJson(onDisk.readAll()).object().value(QStringLiteral("writer")).toString()
+            : QString();
+        const bool ours = writer == m_sessionId
+            || (m_loadedSidecar && QDir::cleanPath(m_loadedFrom) == QDir::cleanPath(annotationDir)
+                && writer == m_loadedWriter);
+        if (!ours) {
+            if (error)
+                *error = QStringLiteral("%1: written by another program or window after this image was opened; not "
+                                        "overwritten (reopen the image to see those masks)")
+                             .arg(sidecar);
+            return std::nullopt;
+        }
+    }
     SaveSnapshot s;
+    s.writer = m_sessionId;
     s.dir = annotationDir;
     s.fileName = fileName();
     s.threshold = threshold;
@@ -483,6 +504,7 @@ bool AnnotationDocument::writeSave(const SaveSnapshot& s, QString* error)
         {QStringLiteral("noEdit"), int(kNoEdit)},
         {QStringLiteral("classes"), classes},
         {QStringLiteral("layers"), layers},
+        {QStringLiteral("writer"), s.writer},
     };
     // The sidecar goes last: it is what marks the annotation as present, so a crash mid-save leaves the previous
     // complete set readable.
@@ -512,6 +534,9 @@ bool AnnotationDocument::loadAnnotation(const QString& annotationDir, QString* e
 {
     const QString sidecar = sidecarPath(annotationDir, fileName());
     QFile file(sidecar);
+    m_loadedFrom = annotationDir;
+    m_loadedSidecar = true;
+    m_loadedWriter.clear();
     if (!file.exists())
         return true;
     const auto fail = [&](const QString& why) {
@@ -530,6 +555,7 @@ bool AnnotationDocument::loadAnnotation(const QString& annotationDir, QString* e
     const int version = root.value(QStringLiteral("version")).toInt();
     if (version < 1 || version > kFormatVersion)
         return fail(QStringLiteral("%1: unsupported version %2").arg(sidecar).arg(version));
+    m_loadedWriter = root.value(QStringLiteral("writer")).toString();
     const cv::Size sz(m_edits.cols, m_edits.rows);
     if (root.value(QStringLiteral("width")).toInt() != sz.width
         || root.value(QStringLiteral("height")).toInt() != sz.height)

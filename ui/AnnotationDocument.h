@@ -91,7 +91,9 @@ public:
      * the layers (`.model.png`, `.confidence.png`, `.edits.png`) and a JSON sidecar `<file>.json` with a version, the
      * threshold and the class table (`classNames`; ids not in it are written as kUnlabeled in the label map, so a
      * removed class never reaches an export). Each file is written atomically. Refuses to overwrite an annotation that
-     * failed to load, so a read error never turns into data loss.
+     * failed to load, so a read error never turns into data loss, and one that another program or window wrote
+     * after this document read the folder (the sidecar names its writer), so a stale document never replaces newer
+     * masks silently (haste#101); reopening the image loads them.
      */
     bool save(
         const QString& annotationDir, float threshold, const QHash<std::uint16_t, QString>& classNames, QString* error);
@@ -104,6 +106,7 @@ public:
         cv::Mat model, confidence, edits;
         bool writeModel = false; // false when the model layers on disk are already these
         quint64 revision = 0;
+        QString writer; // this document's session id, recorded in the sidecar
     };
     /// GUI thread. std::nullopt (with `error`) when the annotation must not be written (see save()).
     std::optional<SaveSnapshot> prepareSave(const QString& annotationDir, float threshold,
@@ -148,6 +151,12 @@ private:
     cv::Mat m_strokeBefore;
     cv::Rect m_strokeRect;
     bool m_annotationUnreadable = false;
+    // Who wrote the sidecar this document read (empty: absent, or written before sidecars named their writer),
+    // from which folder, and this document's own id: saves check the sidecar on disk against them.
+    QString m_sessionId;
+    QString m_loadedFrom;
+    bool m_loadedSidecar = false;
+    QString m_loadedWriter;
     // The model layers as last written (shared buffers), to skip rewriting them when only edits changed.
     cv::Mat m_savedModel;
     cv::Mat m_savedConfidence;
