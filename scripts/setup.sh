@@ -18,8 +18,8 @@ packages=(
     libtorch-dev libopenblas0-pthread libopencv-dev libspdlog-dev nlohmann-json3-dev zlib1g-dev libicu-dev libpng-dev
     # ui
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
-    # tests and benchmarks
-    libgtest-dev libbenchmark-dev
+    # tests and benchmarks; clang and libFuzzer for the fuzz targets (scripts/fuzz.sh)
+    libgtest-dev libbenchmark-dev clang-14 libclang-rt-14-dev
     # reference checks and fixture generators (Debian's own interpreter and torch)
     python3 python3-torch python3-numpy python3-regex python3-pil python3-opencv
 )

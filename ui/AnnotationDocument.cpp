@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/AnnotationDocument.h"
 
+#include <cascadeclip/Error.h>
 #include <cascadeclip/Segmenter.h>
 
 #include <QDir>
@@ -12,6 +13,7 @@
 #include <QSaveFile>
 #include <QUndoCommand>
 #include <QUndoStack>
+#include <QUuid>
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -68,8 +70,17 @@ cv::Mat readPng16(const QString& path, const cv::Size& size, QString* error)
         return {};
     }
     const QByteArray bytes = file.readAll();
-    cv::Mat mat
-        = cv::imdecode(cv::Mat(1, int(bytes.size()), CV_8UC1, const_cast<char*>(bytes.data())), cv::IMREAD_UNCHANGED);
+    cv::Mat mat;
+    // Only PNG data goes to the decoder (OpenCV would try every format it knows), and a corrupt file is an error
+    // message, never an exception out of the GUI.
+    if (bytes.startsWith("\x89PNG\r\n\x1a\n")) {
+        try {
+            mat = cv::imdecode(
+                cv::Mat(1, int(bytes.size()), CV_8UC1, const_cast<char*>(bytes.data())), cv::IMREAD_UNCHANGED);
+        } catch (const cv::Exception&) {
+            mat.release();
+        }
+    }
     if (mat.empty() || mat.type() != CV_16UC1 || mat.size() != size) {
         if (error)
             *error = QStringLiteral("%1: expected a %2x%3 16-bit single-channel PNG")
@@ -184,6 +195,7 @@ AnnotationDocument::AnnotationDocument(const QString& imagePath, QObject* parent
     : QObject(parent)
     , m_imagePath(imagePath)
     , m_undo(new QUndoStack(this))
+    , m_sessionId(QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
 }
 
@@ -194,7 +206,7 @@ QString AnnotationDocument::fileName() const
     return QFileInfo(m_imagePath).fileName();
 }
 
-bool AnnotationDocument::loadImage(QString* error)
+bool AnnotationDocument::loadImage(QString* error, std::uint64_t maxPixels)
 {
     QFile file(m_imagePath);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -202,12 +214,17 @@ bool AnnotationDocument::loadImage(QString* error)
             *error = file.errorString();
         return false;
     }
-    // Read the bytes with Qt (Unicode paths everywhere), decode with OpenCV (what the model pipeline uses).
+    // Read the bytes with Qt (Unicode paths everywhere), decode with core (what the model pipeline uses), which
+    // refuses empty, truncated and oversized files with a reason. No downsampling: annotations keep the image's size.
     const QByteArray bytes = file.readAll();
-    m_bgr = cv::imdecode(cv::Mat(1, int(bytes.size()), CV_8UC1, const_cast<char*>(bytes.data())), cv::IMREAD_COLOR);
-    if (m_bgr.empty()) {
+    ImageReadOptions options;
+    options.maxPixels = maxPixels;
+    options.allowDownsample = false;
+    try {
+        m_bgr = decodeImage(bytes.toStdString(), m_imagePath.toStdString(), options).bgr;
+    } catch (const Error& e) {
         if (error)
-            *error = QStringLiteral("not a decodable image (%1 bytes)").arg(bytes.size());
+            *error = QString::fromStdString(e.what());
         return false;
     }
     cv::Mat rgb;
@@ -430,7 +447,26 @@ std::optional<AnnotationDocument::SaveSnapshot> AnnotationDocument::prepareSave(
                          .arg(sidecarPath(annotationDir, fileName()));
         return std::nullopt;
     }
+    // Never replace a sidecar this document has not seen: another window or program saved newer masks there.
+    const QString sidecar = sidecarPath(annotationDir, fileName());
+    QFile onDisk(sidecar);
+    if (onDisk.exists()) {
+        const QString writer = onDisk.open(QIODevice::ReadOnly)
+            ? QJsonDocument::fromJson(onDisk.readAll()).object().value(QStringLiteral("writer")).toString()
+            : QString();
+        const bool ours = writer == m_sessionId
+            || (m_loadedSidecar && QDir::cleanPath(m_loadedFrom) == QDir::cleanPath(annotationDir)
+                && writer == m_loadedWriter);
+        if (!ours) {
+            if (error)
+                *error = QStringLiteral("%1: written by another program or window after this image was opened; not "
+                                        "overwritten (reopen the image to see those masks)")
+                             .arg(sidecar);
+            return std::nullopt;
+        }
+    }
     SaveSnapshot s;
+    s.writer = m_sessionId;
     s.dir = annotationDir;
     s.fileName = fileName();
     s.threshold = threshold;
@@ -506,6 +542,7 @@ bool AnnotationDocument::writeSave(const SaveSnapshot& s, QString* error)
         {QStringLiteral("noEdit"), int(kNoEdit)},
         {QStringLiteral("classes"), classes},
         {QStringLiteral("layers"), layers},
+        {QStringLiteral("writer"), s.writer},
     };
     // The NGA weights the model layer was decoded with, when not the checkpoint's (optional; readers of version 1
     // without it ignore it).
@@ -539,6 +576,9 @@ bool AnnotationDocument::loadAnnotation(const QString& annotationDir, QString* e
 {
     const QString sidecar = sidecarPath(annotationDir, fileName());
     QFile file(sidecar);
+    m_loadedFrom = annotationDir;
+    m_loadedSidecar = true;
+    m_loadedWriter.clear();
     if (!file.exists())
         return true;
     const auto fail = [&](const QString& why) {
@@ -557,6 +597,7 @@ bool AnnotationDocument::loadAnnotation(const QString& annotationDir, QString* e
     const int version = root.value(QStringLiteral("version")).toInt();
     if (version < 1 || version > kFormatVersion)
         return fail(QStringLiteral("%1: unsupported version %2").arg(sidecar).arg(version));
+    m_loadedWriter = root.value(QStringLiteral("writer")).toString();
     const cv::Size sz(m_edits.cols, m_edits.rows);
     if (root.value(QStringLiteral("width")).toInt() != sz.width
         || root.value(QStringLiteral("height")).toInt() != sz.height)

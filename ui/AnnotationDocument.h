@@ -3,6 +3,8 @@
 
 #include "ui/NgaWeights.h"
 
+#include <cascadeclip/ImageFile.h>
+
 #include <QHash>
 #include <QImage>
 #include <QObject>
@@ -40,8 +42,9 @@ public:
     explicit AnnotationDocument(const QString& imagePath, QObject* parent = nullptr);
     ~AnnotationDocument() override;
 
-    /// Decodes the image. On failure returns false and sets `error` (English, technical).
-    bool loadImage(QString* error);
+    /// Decodes the image, refusing more than `maxPixels` (0 = no limit). On failure returns false and sets `error`
+    /// (English, technical: the path and the reason, e.g. a truncated file or the size over the limit).
+    bool loadImage(QString* error, std::uint64_t maxPixels = kDefaultMaxImagePixels);
 
     QString imagePath() const { return m_imagePath; }
     QString fileName() const;
@@ -98,7 +101,9 @@ public:
      * the layers (`.model.png`, `.confidence.png`, `.edits.png`) and a JSON sidecar `<file>.json` with a version, the
      * threshold and the class table (`classNames`; ids not in it are written as kUnlabeled in the label map, so a
      * removed class never reaches an export). Each file is written atomically. Refuses to overwrite an annotation that
-     * failed to load, so a read error never turns into data loss.
+     * failed to load, so a read error never turns into data loss, and one that another program or window wrote
+     * after this document read the folder (the sidecar names its writer), so a stale document never replaces newer
+     * masks silently (haste#101); reopening the image loads them.
      */
     bool save(
         const QString& annotationDir, float threshold, const QHash<std::uint16_t, QString>& classNames, QString* error);
@@ -112,6 +117,7 @@ public:
         std::optional<NgaWeights> nga;
         bool writeModel = false; // false when the model layers on disk are already these
         quint64 revision = 0;
+        QString writer; // this document's session id, recorded in the sidecar
     };
     /// GUI thread. std::nullopt (with `error`) when the annotation must not be written (see save()).
     std::optional<SaveSnapshot> prepareSave(const QString& annotationDir, float threshold,
@@ -159,6 +165,12 @@ private:
     cv::Mat m_strokeBefore;
     cv::Rect m_strokeRect;
     bool m_annotationUnreadable = false;
+    // Who wrote the sidecar this document read (empty: absent, or written before sidecars named their writer),
+    // from which folder, and this document's own id: saves check the sidecar on disk against them.
+    QString m_sessionId;
+    QString m_loadedFrom;
+    bool m_loadedSidecar = false;
+    QString m_loadedWriter;
     // The model layers as last written (shared buffers), to skip rewriting them when only edits changed.
     cv::Mat m_savedModel;
     cv::Mat m_savedConfidence;

@@ -951,7 +951,7 @@ void MainWindow::setCurrentImage(int row)
     if (it == m_documents.end()) {
         auto doc = std::make_unique<AnnotationDocument>(path);
         QString error;
-        if (!doc->loadImage(&error)) {
+        if (!doc->loadImage(&error, m_settings->maxImagePixels())) {
             showError(
                 tr("Could not open “%1”: %2.").arg(QFileInfo(path).fileName(), reasonFor(ErrorCode::ImageUnreadable)),
                 QStringLiteral("%1: %2").arg(path, error));
@@ -1450,6 +1450,10 @@ void MainWindow::remember(Settings::Key key, const QVariant& value)
 void MainWindow::scheduleAutosave()
 {
     if (m_projectFolder.isEmpty() || m_restoring)
+        return;
+    // Counted from the first unsaved change, not restarted by every later one: under continuous painting a
+    // quiet-time timer would never fire, and a crash would lose everything since the last pause.
+    if (m_autosaveTimer->isActive())
         return;
     m_autosaveTimer->start(m_settings->autosaveDelayMs());
 }

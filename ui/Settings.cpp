@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/Settings.h"
 
+#include <cascadeclip/ImageFile.h>
+
 #include <QMetaEnum>
 #include <QTemporaryDir>
 
@@ -27,6 +29,7 @@ const std::vector<Entry>& table()
         {Settings::Key::BrushRadius, "edit/brushRadius", 12},
         {Settings::Key::PaintOnlyUnlabeled, "edit/paintOnlyUnlabeled", false},
         {Settings::Key::AutosaveDelayMs, "edit/autosaveDelayMs", 1500},
+        {Settings::Key::MaxImagePixels, "image/maxPixels", qlonglong(kDefaultMaxImagePixels)},
         {Settings::Key::WindowGeometry, "window/geometry", QByteArray()},
         {Settings::Key::WindowState, "window/state", QByteArray()},
     };

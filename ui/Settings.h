@@ -5,6 +5,8 @@
 #include <QSettings>
 #include <QVariant>
 
+#include <algorithm>
+#include <cstdint>
 #include <memory>
 
 class QTemporaryDir;
@@ -30,7 +32,8 @@ public:
         ContourOnly, // bool
         BrushRadius, // int, image pixels
         PaintOnlyUnlabeled, // bool
-        AutosaveDelayMs, // int: quiet time after an edit before the autosave
+        AutosaveDelayMs, // int: longest time an edit waits before the autosave writes it
+        MaxImagePixels, // qlonglong: larger images are refused with a message; 0 = no limit
         WindowGeometry, // QByteArray
         WindowState, // QByteArray
     };
@@ -63,6 +66,10 @@ public:
     int brushRadius() const { return value(Key::BrushRadius).toInt(); }
     bool paintOnlyUnlabeled() const { return value(Key::PaintOnlyUnlabeled).toBool(); }
     int autosaveDelayMs() const { return value(Key::AutosaveDelayMs).toInt(); }
+    std::uint64_t maxImagePixels() const
+    {
+        return std::uint64_t(std::max(0LL, value(Key::MaxImagePixels).toLongLong()));
+    }
 
     /// The file the values live in (for tests and the About box).
     QString fileName() const { return m_settings->fileName(); }

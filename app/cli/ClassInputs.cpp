@@ -7,9 +7,33 @@
 
 #include <cstring>
 #include <fstream>
+#include <optional>
+#include <set>
 #include <sstream>
 
 namespace cascadeclip::cli {
+
+namespace {
+
+std::string trimmed(const std::string& text)
+{
+    const auto first = text.find_first_not_of(" \t");
+    if (first == std::string::npos)
+        return {};
+    return text.substr(first, text.find_last_not_of(" \t") - first + 1);
+}
+
+/// The first name that appears twice, if any: two classes with one name cannot be told apart in any export.
+std::optional<std::string> duplicateOf(const std::vector<std::string>& names)
+{
+    std::set<std::string> seen;
+    for (const auto& n : names)
+        if (!seen.insert(n).second)
+            return n;
+    return std::nullopt;
+}
+
+} // namespace
 
 std::vector<std::string> readNameLines(const std::string& path)
 {
@@ -22,10 +46,13 @@ std::vector<std::string> readNameLines(const std::string& path)
         if (!line.empty() && line.back() == '\r')
             line.pop_back();
         if (line.find_first_not_of(" \t") != std::string::npos)
-            lines.push_back(line);
+            lines.push_back(trimmed(line));
     }
     if (lines.empty())
         throw Error(ErrorCode::InvalidInput, path + ": holds no class name");
+    if (const auto twice = duplicateOf(lines))
+        throw Error(ErrorCode::InvalidInput,
+            path + ": class name \"" + *twice + "\" appears twice; class names must be unique");
     return lines;
 }
 
@@ -44,9 +71,11 @@ std::vector<std::string> classNamesFrom(const Args& args)
     std::string name;
     while (std::getline(s, name, ','))
         if (name.find_first_not_of(" \t") != std::string::npos)
-            names.push_back(name);
+            names.push_back(trimmed(name));
     if (names.empty())
         throw UsageError("--classes holds no class name");
+    if (const auto twice = duplicateOf(names))
+        throw UsageError("--classes: class name \"" + *twice + "\" appears twice; class names must be unique");
     return names;
 }
 

@@ -12,6 +12,7 @@
 
 #include <cascadeclip/AtomicFile.h>
 #include <cascadeclip/Error.h>
+#include <cascadeclip/ImageFile.h>
 #include <cascadeclip/Runtime.h>
 #include <cascadeclip/Version.h>
 #include <cascadeclip/annotation/Coco.h>
@@ -82,6 +83,8 @@ Output:
 Runtime:
   --device DEV            auto (CUDA when available), cpu or cuda
   --threads N             Intra-op threads (default: all cores)
+  --max-pixels N          Refuse images with more pixels (JPEGs are decoded at 1/2, 1/4 or 1/8 when that fits);
+                          0 = no limit (default 100000000)
 )";
 
 // Image file extensions picked up from folders.
@@ -106,14 +109,25 @@ std::vector<float> parseFloats(const std::string& text, const std::string& what)
     return out;
 }
 
-cv::Mat readImage(const std::string& path)
+cv::Mat readImage(const std::string& path, const ImageReadOptions& options)
 {
     if (!fs::is_regular_file(path))
         throw Error(ErrorCode::ImageUnreadable, path + ": no such image file");
-    cv::Mat bgr = cv::imread(path, cv::IMREAD_COLOR);
-    if (bgr.empty())
-        throw Error(ErrorCode::ImageUnreadable, path + ": not a readable image (unknown format or corrupt data)");
-    return bgr;
+    ImageReadResult image = readImageFile(path, options);
+    if (!image.note.empty())
+        std::cerr << "cascadeclip segment: " << image.note << "\n";
+    return image.bgr;
+}
+
+ImageReadOptions imageOptionsFrom(const Args& args)
+{
+    ImageReadOptions options;
+    if (const auto text = args.value("max-pixels")) {
+        if (text->empty() || text->find_first_not_of("0123456789") != std::string::npos || text->size() > 18)
+            throw UsageError("--max-pixels expects a whole number of pixels (0 = no limit), got '" + *text + "'");
+        options.maxPixels = std::stoull(*text);
+    }
+    return options;
 }
 
 /// "w{k}_": built by appending, which also sidesteps GCC 12's false -Wrestrict on `"w" + std::to_string(k)`.
@@ -216,11 +230,13 @@ struct RunSetup {
     std::vector<std::string> names;
     std::string templateSet = "precomputed";
     torch::Device device = torch::kCPU;
+    ImageReadOptions imageOptions;
 };
 
 RunSetup setUp(const Args& args)
 {
     RunSetup s;
+    s.imageOptions = imageOptionsFrom(args);
     s.names = classNamesFrom(args);
     if (args.has("seen") && args.has("seen-all"))
         throw UsageError("--seen and --seen-all exclude each other");
@@ -290,7 +306,7 @@ std::string ngaText(RunSetup& s)
 /// One image, with every intermediate written to `dump` (the verification contract).
 int runDump(const Args& args, RunSetup& s, const std::string& imagePath, const fs::path& dump)
 {
-    const cv::Mat bgr = readImage(imagePath);
+    const cv::Mat bgr = readImage(imagePath, s.imageOptions);
     const auto input = pipeline::preprocess(bgr, s.loaded.options.shortSide).to(s.device);
     auto cache = pipeline::encodeWindows(s.loaded.model, input, bgr.size(), {});
     std::error_code ec;
@@ -339,8 +355,11 @@ int runDump(const Args& args, RunSetup& s, const std::string& imagePath, const f
         labels.convertTo(png, CV_8U);
     else
         png = labels;
-    if (!cv::imwrite((dump / "label.png").string(), png))
-        throw Error(ErrorCode::Io, (dump / "label.png").string() + ": cannot write");
+    std::vector<uchar> pngBytes;
+    if (!cv::imencode(".png", png, pngBytes))
+        throw Error(ErrorCode::Internal, (dump / "label.png").string() + ": cannot encode the label map as PNG");
+    writeFileAtomically(
+        (dump / "label.png").string(), {reinterpret_cast<const char*>(pngBytes.data()), pngBytes.size()});
     nlohmann::json windows = nlohmann::json::array();
     for (const auto& w : cache.windows)
         windows.push_back({{"y1", w.y1}, {"y2", w.y2}, {"x1", w.x1}, {"x2", w.x2}});
@@ -433,7 +452,7 @@ int runBatch(const Args& args, RunSetup& s, const fs::path& out)
                 progress.step(i + 1, job.name, "skipped");
                 continue;
             }
-            const cv::Mat bgr = readImage(job.path);
+            const cv::Mat bgr = readImage(job.path, s.imageOptions);
             const auto input = pipeline::preprocess(bgr, s.loaded.options.shortSide).to(s.device);
             auto cache = pipeline::encodeWindows(s.loaded.model, input, bgr.size(), {});
             const auto probs = pipeline::decodeWindows(s.loaded.model, cache, s.inputs, {}).to(torch::kCPU);
@@ -457,6 +476,13 @@ int runBatch(const Args& args, RunSetup& s, const fs::path& out)
             exitCode = std::max(exitCode, inputProblem ? kExitInput : kExitRuntime);
             if (!inputProblem)
                 break; // a disk or device failure would repeat for every image
+        } catch (const std::exception& e) {
+            // LibTorch (c10::Error, e.g. out of memory on a huge image), OpenCV or the allocator: this image
+            // failed, the next may not.
+            ++failed;
+            progress.finish();
+            std::cerr << "cascadeclip segment: " << job.path << ": " << e.what() << "\n";
+            exitCode = std::max(exitCode, kExitRuntime);
         }
     }
     progress.finish();
@@ -475,7 +501,7 @@ int run(const std::vector<std::string>& argv)
 {
     const Args args(argv,
         {"weights", "text-embeddings", "classes", "class-names", "template", "vocab", "seen", "nga", "dump", "device",
-            "threads", "out", "threshold", "shard"},
+            "threads", "out", "threshold", "shard", "max-pixels"},
         {"seen-all", "transductive", "recursive", "probs", "polygons", "overwrite"});
     const auto dump = args.value("dump");
     const auto out = args.value("out");

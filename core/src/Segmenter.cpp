@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The facade over model, text side and pipeline.
+#include "pipeline/DeviceFallback.h"
 #include "pipeline/Inference.h"
 #include "text/TextEmbedder.h"
 #include "weights/Bundle.h"
@@ -108,6 +109,13 @@ public:
 
     SegmentationResult segment(const cv::Mat& image, const SegmentationRequest& request, const RunHooks& hooks) override
     {
+        return pipeline::runWithCpuFallback(
+            m_device, [this](const std::string& why) { moveToCpu(why); },
+            [&] { return segmentOnDevice(image, request, hooks); });
+    }
+
+    SegmentationResult segmentOnDevice(const cv::Mat& image, const SegmentationRequest& request, const RunHooks& hooks)
+    {
         setComputeThreads(m_threads);
         c10::InferenceMode inference;
         const cv::Mat bgr = asBgr(image);
@@ -133,7 +141,7 @@ private:
     {
         const auto classes = static_cast<int64_t>(request.classNames.size());
         pipeline::DecodeInputs inputs;
-        inputs.text = text;
+        inputs.text = text.to(m_device); // cached embeddings may predate a fall-back to the CPU
         inputs.inductive = request.inductive;
         auto seen = torch::zeros({classes}, torch::kBool);
         for (size_t i = 0; i < request.seen.size() && i < request.classNames.size(); ++i)
@@ -263,6 +271,17 @@ private:
                     v /= n;
         }
         return out;
+    }
+
+    /// After CUDA ran out of memory: the model and everything cached move to the CPU for the rest of the session.
+    void moveToCpu(const std::string& why)
+    {
+        spdlog::warn("segmenter: {} ran out of memory ({}); the model moves to the CPU and this image is segmented "
+                     "again there (slower)",
+            m_device.str(), why);
+        m_cache = {};
+        m_loaded.model->to(torch::kCPU);
+        m_info.device = "cpu (CUDA ran out of memory)";
     }
 
     torch::Device m_device;

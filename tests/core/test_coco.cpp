@@ -302,6 +302,10 @@ TEST(Coco, MalformedFilesGiveErrorsNamingTheFileAndPlace)
     const std::string garbage = dir.file("garbage.json");
     writeText(garbage, "{\"images\": [1, 2,,]");
     expectError([&] { readCoco(garbage); }, {garbage + ": not valid JSON", "line 1"});
+    // Found by fuzzing: a number too large for any C++ type escaped as nlohmann's out_of_range.
+    const std::string huge = dir.file("huge_number.json");
+    writeText(huge, "{\"images\": [{\"id\": 7" + std::string(400, '0') + "}]}");
+    expectError([&] { readCoco(huge); }, {huge + ": not valid JSON", "number overflow"});
 
     Json doc = good;
     doc["annotations"][0]["category_id"] = 9;

@@ -176,6 +176,9 @@ TEST(Labelme, MalformedFilesGiveErrorsNamingTheFileAndShape)
     const std::string garbage = dir.file("garbage.json");
     writeText(garbage, "\x89PNG not json");
     expectError([&] { readLabelme(garbage, classes); }, {garbage + ": not valid JSON"});
+    const std::string huge = dir.file("huge_number.json");
+    writeText(huge, "{\"imageHeight\": 1e999999}");
+    expectError([&] { readLabelme(huge, classes); }, {huge + ": not valid JSON", "number overflow"});
 }
 
 TEST(Labelme, MutatedDocumentsLoadOrFailWithError)

@@ -228,6 +228,43 @@ TEST(ModelLoader, InfersTheOfficialArchitectureFromShapes)
         {"clip.safetensors", "backbone.prompt_embeddings"});
 }
 
+// Found by fuzzing the bundle header: sizes that would be undefined behaviour to convert, overflow std::stoi, or
+// make the model allocate whatever the file claims are errors that name the file and the key.
+TEST(ModelLoader, ImplausibleArchitecturesAreErrors)
+{
+    const auto optionsWith = [](const std::string& path, const nlohmann::json& value) {
+        nlohmann::json j = weights::optionsToJson(ModelOptions::tiny());
+        j[nlohmann::json::json_pointer(path)] = value;
+        return std::map<std::string, std::string> {{weights::kOptionsMetadataKey, j.dump()}};
+    };
+    EXPECT_NO_THROW(weights::inferOptions({}, optionsWith("/vision/width", 32), "ok.safetensors"));
+    expectError([&] { weights::inferOptions({}, optionsWith("/vision/width", 1 << 30), "big.safetensors"); },
+        ErrorCode::WeightsMalformed, {"big.safetensors", "vision width is 1073741824"});
+    expectError([&] { weights::inferOptions({}, optionsWith("/vision/patch_size", 0), "zero.safetensors"); },
+        ErrorCode::WeightsMalformed, {"zero.safetensors", "vision patch size is 0"});
+    expectError([&] { weights::inferOptions({}, optionsWith("/text/heads", 5), "heads.safetensors"); },
+        ErrorCode::WeightsMalformed, {"heads.safetensors", "not a multiple of its 5 heads"});
+    expectError([&] { weights::inferOptions({}, optionsWith("/vision/out_indices/0", 99), "idx.safetensors"); },
+        ErrorCode::WeightsMalformed, {"idx.safetensors", "read-out block index is 99"});
+    expectError([&] { weights::inferOptions({}, optionsWith("/head/num_layers", 1e300), "float.safetensors"); },
+        ErrorCode::WeightsMalformed, {"float.safetensors", "cascadeclip.options", "integer"});
+    expectError([&] { weights::inferOptions({}, optionsWith("/stride", 18446744073709551615ull), "huge.safetensors"); },
+        ErrorCode::WeightsMalformed, {"huge.safetensors", "integer"});
+
+    // A layer index with more digits than an int holds is not a layer (std::stoi would throw out_of_range).
+    const std::map<std::string, torch::Tensor> t {
+        {"backbone.conv1.weight", torch::empty({768, 3, 16, 16})},
+        {"backbone.positional_embedding", torch::empty({1025, 768})},
+        {"backbone.proj", torch::empty({768, 512})},
+        {"backbone.prompt_embeddings", torch::empty({1, 10, 768})},
+        {"backbone.transformer.resblocks.99999999999999.ln_1.weight", torch::empty({768})},
+        {"decode_head.q_projs.0.weight", torch::empty({512, 1024})},
+        {"decode_head.cascade_decoders.0.layers.0.linear1.weight", torch::empty({2048, 512})},
+    };
+    expectError([&] { weights::inferOptions(t, {}, "digits.safetensors"); }, ErrorCode::WeightsMalformed,
+        {"digits.safetensors", "do not describe a Cascade-CLIP ViT model"});
+}
+
 TEST(Npy, RoundTripAndExactFloat16)
 {
     TempDir dir;

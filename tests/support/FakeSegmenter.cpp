@@ -106,6 +106,8 @@ void FakeSegmenter::runWindows(const RunHooks& hooks, int windows)
             throw Error(*script.throwError, script.throwDetail);
         if (script.throwStdException)
             throw std::runtime_error(script.throwDetail);
+        if (script.throwNonStdException)
+            throw 42;
     };
     for (int w = 0; w < windows; ++w) {
         if (canceled()) {

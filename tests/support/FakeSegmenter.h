@@ -30,6 +30,7 @@ struct FakeScript {
     bool blockUntilReleased = false; // wait at the first window until release() (or cancel)
     std::optional<ErrorCode> throwError; // throw cascadeclip::Error(code, throwDetail) ...
     bool throwStdException = false; // ... or a std::runtime_error(throwDetail)
+    bool throwNonStdException = false; // ... or an int, which derives from nothing
     int throwAtWindow = 0; // ... before this window
     std::string throwDetail = "scripted failure";
     bool honourCancel = true; // false: run to the end even when canceled

@@ -40,6 +40,7 @@ class TestAnnotationDocument : public QObject {
 private Q_SLOTS:
     void init();
     void unreadableImageIsReported();
+    void oversizedTruncatedAndEmptyImagesAreRefusedWithTheReason();
     void thresholdHidesLowConfidenceLabelsWithoutTouchingTheModel();
     void modelResultIsUndoable();
     void brushStrokeIsOneUndoStep();
@@ -50,6 +51,7 @@ private Q_SLOTS:
     void saveAndLoadRoundTrip();
     void unreadableAnnotationIsNeverOverwritten();
     void removedClassesAreUnlabeledInTheSavedLabelMap();
+    void newerMasksFromAnotherWriterAreNeverOverwritten();
 
 private:
     QTemporaryDir m_dir;
@@ -76,6 +78,39 @@ void TestAnnotationDocument::unreadableImageIsReported()
     QString error;
     QVERIFY(!doc.loadImage(&error));
     QVERIFY(!error.isEmpty());
+}
+
+void TestAnnotationDocument::oversizedTruncatedAndEmptyImagesAreRefusedWithTheReason()
+{
+    QString error;
+    // 40 x 30 = 1200 pixels: over a limit of 1000, within the default; 0 means no limit.
+    AnnotationDocument big(m_imagePath);
+    QVERIFY(!big.loadImage(&error, 1000));
+    QVERIFY2(
+        error.contains(m_imagePath) && error.contains(QStringLiteral("40x30 (1200 pixels) is over the limit of 1000")),
+        qPrintable(error));
+    QVERIFY(big.loadImage(&error));
+    QVERIFY(big.loadImage(&error, 0));
+    QCOMPARE(big.size(), QSize(40, 30));
+
+    QFile whole(m_imagePath);
+    QVERIFY(whole.open(QIODevice::ReadOnly));
+    const QByteArray bytes = whole.readAll();
+    const QString cut = m_dir.filePath(QStringLiteral("cut.png"));
+    const QString empty = m_dir.filePath(QStringLiteral("empty.png"));
+    for (const auto& [path, content] :
+        {std::pair {cut, bytes.left(bytes.size() / 2)}, std::pair {empty, QByteArray()}}) {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(content);
+        f.close();
+    }
+    AnnotationDocument truncated(cut);
+    QVERIFY(!truncated.loadImage(&error));
+    QVERIFY2(error.contains(cut) && error.contains(QStringLiteral("truncated PNG")), qPrintable(error));
+    AnnotationDocument zero(empty);
+    QVERIFY(!zero.loadImage(&error));
+    QVERIFY2(error.contains(empty) && error.contains(QStringLiteral("empty (0 bytes)")), qPrintable(error));
 }
 
 void TestAnnotationDocument::thresholdHidesLowConfidenceLabelsWithoutTouchingTheModel()
@@ -274,6 +309,43 @@ void TestAnnotationDocument::removedClassesAreUnlabeledInTheSavedLabelMap()
     QCOMPARE(count(labels, kUnlabeled), 20 * 30);
     // The model layer keeps the id, so re-adding nothing is lost in the working data.
     QCOMPARE(doc.labelAt(QPoint(30, 3), 0.0f), std::uint16_t(3));
+}
+
+void TestAnnotationDocument::newerMasksFromAnotherWriterAreNeverOverwritten()
+{
+    // Two windows on one project (or a crash-restarted app and an old one): the stale one must not replace the
+    // masks the other saved after it read the folder (haste#101: a partial reload overwrote the full set).
+    const QString annotations = m_dir.filePath(QStringLiteral("two-writers"));
+    const QHash<std::uint16_t, QString> names {{7, QStringLiteral("sky")}, {3, QStringLiteral("road")}};
+    AnnotationDocument stale(m_imagePath);
+    AnnotationDocument other(m_imagePath);
+    QString error;
+    for (AnnotationDocument* doc : {&stale, &other}) {
+        QVERIFY(doc->loadImage(nullptr));
+        QVERIFY(doc->loadAnnotation(annotations, &error)); // nothing saved yet
+    }
+    applyHalves(other);
+    QVERIFY2(other.save(annotations, 0.0f, names, &error), qPrintable(error));
+    QVERIFY2(other.save(annotations, 0.0f, names, &error), qPrintable(error)); // its own file: saved again
+
+    stale.beginStroke();
+    stale.strokeSegment(QPointF(3, 3), QPointF(5, 3), 1, 3, false, 0.0f);
+    stale.endStroke(QStringLiteral("paint"));
+    QVERIFY(!stale.save(annotations, 0.0f, names, &error));
+    const QString sidecar = AnnotationDocument::sidecarPath(annotations, QStringLiteral("scene.png"));
+    QVERIFY2(error.contains(sidecar) && error.contains(QStringLiteral("another program or window")), qPrintable(error));
+    // The other window's masks are intact ...
+    AnnotationDocument check(m_imagePath);
+    QVERIFY(check.loadImage(nullptr));
+    QVERIFY(check.loadAnnotation(annotations, &error));
+    QVERIFY(check.hasModelResult());
+    QCOMPARE(count(check.composite(0.0f), 7), 20 * 30);
+    // ... and once the stale document has read them, it may save again.
+    QVERIFY(stale.loadAnnotation(annotations, &error));
+    stale.beginStroke();
+    stale.strokeSegment(QPointF(3, 3), QPointF(5, 3), 1, 3, false, 0.0f);
+    stale.endStroke(QStringLiteral("paint"));
+    QVERIFY2(stale.save(annotations, 0.0f, names, &error), qPrintable(error));
 }
 
 QTEST_MAIN(TestAnnotationDocument)

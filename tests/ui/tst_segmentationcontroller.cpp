@@ -222,25 +222,28 @@ void TestSegmentationController::lateResultOfIgnoredCancelIsDropped()
 
 void TestSegmentationController::failureCarriesContextAndDetail_data()
 {
-    QTest::addColumn<bool>("stdException");
+    QTest::addColumn<int>("thrown"); // 0 cascadeclip::Error, 1 std::runtime_error, 2 an int
     QTest::addColumn<int>("code");
     QTest::addColumn<QString>("detailPart");
-    QTest::addRow("core error") << false << int(ErrorCode::ImageUnreadable) << QStringLiteral("corrupt JPEG");
-    QTest::addRow("out of memory") << false << int(ErrorCode::OutOfMemory) << QStringLiteral("2.1 GiB");
-    QTest::addRow("std exception") << true << int(ErrorCode::Internal) << QStringLiteral("vector::at");
+    QTest::addRow("core error") << 0 << int(ErrorCode::ImageUnreadable) << QStringLiteral("corrupt JPEG");
+    QTest::addRow("out of memory") << 0 << int(ErrorCode::OutOfMemory) << QStringLiteral("2.1 GiB");
+    QTest::addRow("std exception") << 1 << int(ErrorCode::Internal) << QStringLiteral("vector::at");
+    QTest::addRow("non-std exception") << 2 << int(ErrorCode::Internal) << QStringLiteral("unknown exception");
 }
 
 void TestSegmentationController::failureCarriesContextAndDetail()
 {
-    QFETCH(bool, stdException);
+    QFETCH(int, thrown);
     QFETCH(int, code);
     QFETCH(QString, detailPart);
     loadModel();
     FakeScript script;
     script.windows = 3;
     script.throwAtWindow = 1;
-    if (stdException)
+    if (thrown == 1)
         script.throwStdException = true;
+    else if (thrown == 2)
+        script.throwNonStdException = true;
     else
         script.throwError = ErrorCode(code);
     script.throwDetail = "window 1: " + detailPart.toStdString();
@@ -255,6 +258,12 @@ void TestSegmentationController::failureCarriesContextAndDetail()
     QCOMPARE(int(failed.first().at(3).value<ErrorCode>()), code);
     QCOMPARE(progress.count(), 1);
     QVERIFY(!m_controller->isBusy());
+
+    // The worker survives: the next job runs normally.
+    m_fake->setScript(FakeScript {});
+    QSignalSpy finished(m_controller.get(), &SegmentationController::finished);
+    m_controller->segment(QStringLiteral("/data/next.jpg"), testImage(), request());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 5000);
 }
 
 void TestSegmentationController::segmentWithoutModelFails()

@@ -79,6 +79,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void typeRunPaintUndoAutosaveReopen();
+    void movedProjectFolderKeepsItsMasks();
     void nextAndPreviousWithDAndA();
     void zoomAndMaskShortcuts();
     void cancelFromTheToolbar();
@@ -295,6 +296,45 @@ void TestWorkspace::typeRunPaintUndoAutosaveReopen()
     QVERIFY(window->imageModel()
                 ->data(window->imageModel()->index(0), cascadeclip::ui::ImageListModel::AnnotatedRole)
                 .toBool());
+}
+
+void TestWorkspace::movedProjectFolderKeepsItsMasks()
+{
+    // The bad-input matrix's "project folder moved": everything a project stores is relative to its folder.
+    cv::Mat saved;
+    {
+        auto window = makeWindow();
+        openAndLoad(*window);
+        typeClasses(*window, QStringLiteral("sky, road"));
+        AnnotationDocument* doc = window->currentDocument();
+        doc->beginStroke();
+        doc->strokeSegment(QPointF(10, 10), QPointF(60, 10), 4, window->classModel()->at(1).id, false, 0.0f);
+        doc->endStroke(QStringLiteral("paint"));
+        QString error;
+        QVERIFY2(window->saveAll(&error), qPrintable(error));
+        saved = doc->composite(window->threshold());
+        window->close();
+    }
+    const QString original = m_project->path();
+    const QString moved = original + QStringLiteral("-moved");
+    QVERIFY(QDir().rename(original, moved));
+    {
+        auto window = makeWindow();
+        QVERIFY(window->openFolder(moved));
+        QCOMPARE(window->classModel()->names(), QStringList({QStringLiteral("sky"), QStringLiteral("road")}));
+        AnnotationDocument* doc = window->currentDocument();
+        QVERIFY(doc && doc->hasEdits());
+        QCOMPARE(cv::countNonZero(doc->composite(window->threshold()) != saved), 0);
+        // Saving again goes to the new place, never back to the old path.
+        doc->beginStroke();
+        doc->strokeSegment(QPointF(10, 30), QPointF(20, 30), 2, window->classModel()->at(0).id, false, 0.0f);
+        doc->endStroke(QStringLiteral("paint"));
+        QString error;
+        QVERIFY2(window->saveAll(&error), qPrintable(error));
+        QVERIFY(!QFileInfo::exists(original));
+        window->close();
+    }
+    QVERIFY(QDir().rename(moved, original)); // for QTemporaryDir's clean-up
 }
 
 void TestWorkspace::nextAndPreviousWithDAndA()

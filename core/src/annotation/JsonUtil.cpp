@@ -13,8 +13,10 @@ Json readFile(const std::string& path)
     const std::string bytes = readFileBytes(path);
     try {
         return Json::parse(bytes);
-    } catch (const nlohmann::json::parse_error& e) {
-        // e.what() reads "[json.exception.parse_error.101] parse error at line 1, column 2: ..."
+    } catch (const nlohmann::json::exception& e) {
+        // A syntax error (parse_error) or a number too large for any C++ type (out_of_range.406, found by
+        // fuzzing: it escaped as an uncaught exception). e.what() reads "[json.exception.parse_error.101] parse
+        // error at line 1, column 2: ..."
         std::string reason = e.what();
         if (const auto p = reason.find("] "); p != std::string::npos)
             reason = reason.substr(p + 2);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "io/Npy.h"
 
+#include <cascadeclip/AtomicFile.h>
 #include <cascadeclip/Error.h>
 
 #include <cstring>
@@ -133,12 +134,8 @@ std::string npyBytes(const torch::Tensor& tensor)
 
 void writeNpy(const std::string& path, const torch::Tensor& tensor)
 {
-    const std::string bytes = npyBytes(tensor);
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out)
-        throw Error(ErrorCode::Io, path + ": cannot write: " + std::strerror(errno));
+    // Atomic like every other write: a crash or a full disk never leaves a half-written array behind.
+    writeFileAtomically(path, npyBytes(tensor));
 }
 
 } // namespace cascadeclip::io

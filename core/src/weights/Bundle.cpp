@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "weights/Bundle.h"
 
-#include "weights/ModelLoader.h"
+#include "weights/Architecture.h"
 #include "weights/Safetensors.h"
 
 #include <cascadeclip/Error.h>

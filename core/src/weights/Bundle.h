@@ -20,7 +20,7 @@ namespace cascadeclip::weights {
 /// Version of the bundle layout written into `cascadeclip.format_version`.
 inline constexpr const char* kBundleFormatVersion = "1";
 
-// Metadata keys of a bundle (`cascadeclip.options` is kOptionsMetadataKey in ModelLoader.h).
+// Metadata keys of a bundle (`cascadeclip.options` is kOptionsMetadataKey in Architecture.h).
 inline constexpr const char* kFormatVersionKey = "cascadeclip.format_version";
 inline constexpr const char* kClassesKey = "cascadeclip.classes";
 inline constexpr const char* kSeenKey = "cascadeclip.seen";

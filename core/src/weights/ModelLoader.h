@@ -3,6 +3,7 @@
 // Builds a CascadeClip module for a weights file and loads it strictly.
 
 #include "model/CascadeClip.h"
+#include "weights/Architecture.h"
 
 #include <cascadeclip/ModelOptions.h>
 
@@ -13,18 +14,6 @@
 #include <string>
 
 namespace cascadeclip::weights {
-
-/// Metadata key holding the architecture as JSON (written by the bundle importer and the test generator).
-inline constexpr const char* kOptionsMetadataKey = "cascadeclip.options";
-
-nlohmann::json optionsToJson(const ModelOptions& options);
-ModelOptions optionsFromJson(const nlohmann::json& json);
-
-/// The architecture of a set of official-layout tensors: from the metadata when present, otherwise derived
-/// from the shapes with CLIP's conventions (64-dim heads; T from the prompts; grid from the positional
-/// embedding). Throws Error(WeightsMalformed) naming `source` when a defining tensor is missing or odd.
-ModelOptions inferOptions(const std::map<std::string, torch::Tensor>& tensors,
-    const std::map<std::string, std::string>& metadata, const std::string& source);
 
 struct LoadedModel {
     model::CascadeClip model {nullptr};
