@@ -29,6 +29,7 @@ const std::vector<Entry>& table()
         {Settings::Key::AutosaveDelayMs, "edit/autosaveDelayMs", 1500},
         {Settings::Key::WindowGeometry, "window/geometry", QByteArray()},
         {Settings::Key::WindowState, "window/state", QByteArray()},
+        {Settings::Key::Language, "ui/language", QString()},
     };
     return entries;
 }

@@ -33,6 +33,7 @@ public:
         AutosaveDelayMs, // int: quiet time after an edit before the autosave
         WindowGeometry, // QByteArray
         WindowState, // QByteArray
+        Language, // QString: interface language code (e.g. "ko", "zh_CN"); empty = the system's
     };
     Q_ENUM(Key)
 
@@ -63,6 +64,7 @@ public:
     int brushRadius() const { return value(Key::BrushRadius).toInt(); }
     bool paintOnlyUnlabeled() const { return value(Key::PaintOnlyUnlabeled).toBool(); }
     int autosaveDelayMs() const { return value(Key::AutosaveDelayMs).toInt(); }
+    QString language() const { return value(Key::Language).toString(); }
 
     /// The file the values live in (for tests and the About box).
     QString fileName() const { return m_settings->fileName(); }
