@@ -16,8 +16,10 @@ packages=(
     build-essential cmake ninja-build ccache pkg-config
     # core
     libtorch-dev libopenblas0-pthread libopencv-dev libspdlog-dev nlohmann-json3-dev zlib1g-dev libicu-dev libpng-dev
-    # ui
-    qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
+    # ui; Qt's own translations and CJK glyphs for the translated interface
+    qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev qt6-translations-l10n fonts-noto-cjk
+    # packaging: icons, the .deb (shlibdeps) and its checks
+    librsvg2-bin dpkg-dev file man-db lintian appstream desktop-file-utils shared-mime-info
     # tests and benchmarks; clang and libFuzzer for the fuzz targets (scripts/fuzz.sh)
     libgtest-dev libbenchmark-dev clang-14 libclang-rt-14-dev
     # reference checks and fixture generators (Debian's own interpreter and torch)

@@ -4,6 +4,7 @@
 #include <cascadeclip/Error.h>
 #include <cascadeclip/Segmenter.h>
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -55,7 +56,8 @@ bool writePng16(const QString& path, const cv::Mat& mat, QString* error)
     // Fastest zlib level: label maps compress well anyway, and at 12 MP the default level costs seconds per save.
     if (!cv::imencode(".png", mat, buf, {cv::IMWRITE_PNG_COMPRESSION, 1})) {
         if (error)
-            *error = QStringLiteral("%1: PNG encoding failed").arg(path);
+            *error = QCoreApplication::translate("cascadeclip::ui::AnnotationDocument", "%1: PNG encoding failed")
+                         .arg(path);
         return false;
     }
     return writeAtomically(path, QByteArray(reinterpret_cast<const char*>(buf.data()), qsizetype(buf.size())), error);
@@ -83,7 +85,8 @@ cv::Mat readPng16(const QString& path, const cv::Size& size, QString* error)
     }
     if (mat.empty() || mat.type() != CV_16UC1 || mat.size() != size) {
         if (error)
-            *error = QStringLiteral("%1: expected a %2x%3 16-bit single-channel PNG")
+            *error = QCoreApplication::translate(
+                "cascadeclip::ui::AnnotationDocument", "%1: expected a %2x%3 16-bit single-channel PNG")
                          .arg(path)
                          .arg(size.width)
                          .arg(size.height);
@@ -443,7 +446,7 @@ std::optional<AnnotationDocument::SaveSnapshot> AnnotationDocument::prepareSave(
 {
     if (m_annotationUnreadable) {
         if (error)
-            *error = QStringLiteral("%1: the saved annotation could not be read, so it is not overwritten")
+            *error = tr("%1: the saved annotation could not be read, so it is not overwritten")
                          .arg(sidecarPath(annotationDir, fileName()));
         return std::nullopt;
     }
@@ -492,7 +495,7 @@ bool AnnotationDocument::writeSave(const SaveSnapshot& s, QString* error)
         return true;
     if (!QDir().mkpath(s.dir)) {
         if (error)
-            *error = QStringLiteral("%1: cannot create the folder").arg(s.dir);
+            *error = tr("%1: cannot create the folder").arg(s.dir);
         return false;
     }
     const QDir dir(s.dir);
@@ -596,12 +599,12 @@ bool AnnotationDocument::loadAnnotation(const QString& annotationDir, QString* e
     const QJsonObject root = json.object();
     const int version = root.value(QStringLiteral("version")).toInt();
     if (version < 1 || version > kFormatVersion)
-        return fail(QStringLiteral("%1: unsupported version %2").arg(sidecar).arg(version));
+        return fail(tr("%1: unsupported version %2").arg(sidecar).arg(version));
     m_loadedWriter = root.value(QStringLiteral("writer")).toString();
     const cv::Size sz(m_edits.cols, m_edits.rows);
     if (root.value(QStringLiteral("width")).toInt() != sz.width
         || root.value(QStringLiteral("height")).toInt() != sz.height)
-        return fail(QStringLiteral("%1: annotation is %2x%3 but the image is %4x%5")
+        return fail(tr("%1: annotation is %2x%3 but the image is %4x%5")
                         .arg(sidecar)
                         .arg(root.value(QStringLiteral("width")).toInt())
                         .arg(root.value(QStringLiteral("height")).toInt())

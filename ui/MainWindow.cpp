@@ -10,6 +10,7 @@
 #include "ui/MessageWidget.h"
 #include "ui/Project.h"
 #include "ui/Settings.h"
+#include "ui/Translations.h"
 
 #include <cascadeclip/Runtime.h>
 #include <cascadeclip/Version.h>
@@ -732,6 +733,8 @@ void MainWindow::createActions()
     viewMenu->addSeparator();
     viewMenu->addAction(m_nextAction);
     viewMenu->addAction(m_previousAction);
+    viewMenu->addSeparator();
+    viewMenu->addMenu(i18n::createLanguageMenu(m_settings, this));
 
     QMenu* toolsMenu = menuBar()->addMenu(tr("&Tools"));
     toolsMenu->addActions(m_toolGroup->actions());
@@ -1193,7 +1196,7 @@ void MainWindow::onJobFinished(quint64 id, const SegmentationResult& result)
     AnnotationDocument* doc = it->second.get();
     if (result.labels.size() != doc->bgr().size() || result.confidence.size() != doc->bgr().size()) {
         showError(tr("Could not segment “%1”: %2.").arg(doc->fileName(), reasonFor(ErrorCode::Internal)),
-            QStringLiteral("result is %1x%2, image is %3x%4")
+            tr("result is %1x%2, image is %3x%4")
                 .arg(result.labels.cols)
                 .arg(result.labels.rows)
                 .arg(doc->bgr().cols)

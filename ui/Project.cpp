@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/Project.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -79,14 +80,15 @@ std::optional<ProjectData> load(const QString& folder, QString* error)
     const QJsonObject root = json.object();
     const int version = root.value(QStringLiteral("version")).toInt();
     if (version < 1 || version > kFormatVersion)
-        return fail(QStringLiteral("unsupported project version %1").arg(version));
+        return fail(
+            QCoreApplication::translate("cascadeclip::ui::project", "unsupported project version %1").arg(version));
     ProjectData data;
     for (const QJsonValue& v : root.value(QStringLiteral("classes")).toArray()) {
         const QJsonObject o = v.toObject();
         ClassEntry c;
         const int id = o.value(QStringLiteral("id")).toInt(-1);
         if (id < 0 || id >= 0xFFFE)
-            return fail(QStringLiteral("class id %1 out of range").arg(id));
+            return fail(QCoreApplication::translate("cascadeclip::ui::project", "class id %1 out of range").arg(id));
         c.id = std::uint16_t(id);
         c.name = o.value(QStringLiteral("name")).toString();
         c.color = QColor(o.value(QStringLiteral("color")).toString());

@@ -48,11 +48,11 @@ public:
             detail = QString::fromStdString(e.what());
         } catch (const std::bad_alloc&) {
             code = ErrorCode::OutOfMemory;
-            detail = QStringLiteral("out of memory while loading the model");
+            detail = SegmentationController::tr("out of memory while loading the model");
         } catch (const std::exception& e) {
             detail = QString::fromStdString(e.what());
         } catch (...) {
-            detail = QStringLiteral("unknown exception while loading the model");
+            detail = SegmentationController::tr("unknown exception while loading the model");
         }
         logger()->error("model load failed: {}: {}", path.toStdString(), detail.toStdString());
         SegmentationController* c = m_controller;
@@ -96,11 +96,11 @@ public:
             detail = QStringLiteral("OpenCV: ") + QString::fromStdString(e.what());
         } catch (const std::bad_alloc&) {
             code = ErrorCode::OutOfMemory;
-            detail = QStringLiteral("out of memory");
+            detail = SegmentationController::tr("out of memory");
         } catch (const std::exception& e) {
             detail = QString::fromStdString(e.what());
         } catch (...) {
-            detail = QStringLiteral("unknown exception");
+            detail = SegmentationController::tr("unknown exception");
         }
         logger()->error("job {} ({}) failed: {}", id, context.toStdString(), detail.toStdString());
         report([c, id, context, detail, code] { c->onJobFailed(id, context, detail, code); });

@@ -32,6 +32,7 @@ const std::vector<Entry>& table()
         {Settings::Key::MaxImagePixels, "image/maxPixels", qlonglong(kDefaultMaxImagePixels)},
         {Settings::Key::WindowGeometry, "window/geometry", QByteArray()},
         {Settings::Key::WindowState, "window/state", QByteArray()},
+        {Settings::Key::Language, "ui/language", QString()},
     };
     return entries;
 }

@@ -36,6 +36,7 @@ public:
         MaxImagePixels, // qlonglong: larger images are refused with a message; 0 = no limit
         WindowGeometry, // QByteArray
         WindowState, // QByteArray
+        Language, // QString: interface language code (e.g. "ko", "zh_CN"); empty = the system's
     };
     Q_ENUM(Key)
 
@@ -70,6 +71,7 @@ public:
     {
         return std::uint64_t(std::max(0LL, value(Key::MaxImagePixels).toLongLong()));
     }
+    QString language() const { return value(Key::Language).toString(); }
 
     /// The file the values live in (for tests and the About box).
     QString fileName() const { return m_settings->fileName(); }

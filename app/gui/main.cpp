@@ -2,7 +2,9 @@
 // cascadeclip-studio: the desktop application.
 #include "ui/Logging.h"
 #include "ui/MainWindow.h"
+#include "ui/Project.h"
 #include "ui/Settings.h"
+#include "ui/Translations.h"
 
 #include <cascadeclip/Error.h>
 #include <cascadeclip/Runtime.h>
@@ -12,6 +14,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -22,6 +25,10 @@ int main(int argc, char** argv)
     QApplication::setOrganizationName(QStringLiteral("cascadeclip"));
     QApplication::setApplicationVersion(QString::fromLatin1(cascadeclip::kVersion));
 
+    // The language comes first, so that --help is translated too.
+    const std::unique_ptr<cascadeclip::ui::Settings> settings = cascadeclip::ui::Settings::createDefault();
+    cascadeclip::ui::i18n::install(cascadeclip::ui::i18n::resolveLanguage(settings->language()));
+
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QApplication::translate("main", "Zero-shot semantic segmentation with Cascade-CLIP."));
@@ -29,8 +36,12 @@ int main(int argc, char** argv)
     const QCommandLineOption versionOption({QStringLiteral("V"), QStringLiteral("version")},
         QApplication::translate("main", "Show version, LibTorch, BLAS, threads and device."));
     parser.addOption(versionOption);
+    const QCommandLineOption smokeOption(QStringLiteral("smoke-test"),
+        QApplication::translate("main", "Show the main window and quit at once (an installation check)."));
+    parser.addOption(smokeOption);
     parser.addPositionalArgument(QStringLiteral("path"),
-        QApplication::translate("main", "An image or a folder of images to open."), QStringLiteral("[path]"));
+        QApplication::translate("main", "An image, a folder of images or a project file to open."),
+        QStringLiteral("[path]"));
     parser.process(app);
     if (parser.isSet(versionOption)) {
         std::printf("cascadeclip-studio %s\nQt %s\n%s", cascadeclip::kVersion, qVersion(),
@@ -39,16 +50,20 @@ int main(int argc, char** argv)
     }
 
     cascadeclip::ui::installLogHubSink();
-    const std::unique_ptr<cascadeclip::ui::Settings> settings = cascadeclip::ui::Settings::createDefault();
     cascadeclip::ui::SegmenterFactory factory = &cascadeclip::Segmenter::load;
     cascadeclip::ui::MainWindow window(std::move(factory), settings.get());
     window.show();
     if (const QStringList args = parser.positionalArguments(); !args.isEmpty()) {
         const QString path = args.first();
-        if (QFileInfo(path).isDir())
+        const QFileInfo info(path);
+        if (info.isDir())
             window.openFolder(path);
+        else if (info.fileName() == QFileInfo(cascadeclip::ui::project::projectFilePath(QString())).fileName())
+            window.openFolder(info.absolutePath()); // the project file stands for its folder
         else
             window.openImage(path);
     }
+    if (parser.isSet(smokeOption))
+        QTimer::singleShot(0, &app, &QApplication::quit);
     return QApplication::exec();
 }

@@ -1,0 +1,687 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko">
+<context>
+    <name>cascadeclip::ui::AnnotationDocument</name>
+    <message>
+        <source>%1: PNG encoding failed</source>
+        <translation>%1: PNG 인코딩에 실패했습니다</translation>
+    </message>
+    <message>
+        <source>%1: expected a %2x%3 16-bit single-channel PNG</source>
+        <translation>%1: %2x%3 크기의 16비트 단일 채널 PNG가 필요합니다</translation>
+    </message>
+    <message>
+        <source>not a decodable image (%1 bytes)</source>
+        <translation>디코딩할 수 없는 이미지입니다 (%1바이트)</translation>
+    </message>
+    <message>
+        <source>%1: the saved annotation could not be read, so it is not overwritten</source>
+        <translation>%1: 저장된 주석을 읽을 수 없어 덮어쓰지 않습니다</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder</source>
+        <translation>%1: 폴더를 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1: unsupported version %2</source>
+        <translation>%1: 지원하지 않는 버전 %2</translation>
+    </message>
+    <message>
+        <source>%1: annotation is %2x%3 but the image is %4x%5</source>
+        <translation>%1: 주석은 %2x%3이지만 이미지는 %4x%5입니다</translation>
+    </message>
+</context>
+<context>
+    <name>cascadeclip::ui::ClassListModel</name>
+    <message>
+        <source>%1 (key %2, id %3)</source>
+        <translation>%1 (키 %2, ID %3)</translation>
+    </message>
+    <message>
+        <source>%1 (id %2)</source>
+        <translation>%1 (ID %2)</translation>
+    </message>
+</context>
+<context>
+    <name>cascadeclip::ui::ImageListModel</name>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Annotated</source>
+        <translation>주석 있음</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>할 일</translation>
+    </message>
+</context>
+<context>
+    <name>cascadeclip::ui::MainWindow</name>
+    <message>
+        <source>Cascade-CLIP Studio</source>
+        <translation>Cascade-CLIP Studio</translation>
+    </message>
+    <message>
+        <source>No model configured</source>
+        <translation>설정된 모델 없음</translation>
+    </message>
+    <message>
+        <source>Welcome to Cascade-CLIP Studio</source>
+        <translation>Cascade-CLIP Studio에 오신 것을 환영합니다</translation>
+    </message>
+    <message>
+        <source>Set Up Model…</source>
+        <translation>모델 설정…</translation>
+    </message>
+    <message>
+        <source>Open Folder…</source>
+        <translation>폴더 열기…</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>모델 없음</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>이미지</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>클래스</translation>
+    </message>
+    <message>
+        <source>Add classes: sky, road, car</source>
+        <translation>클래스 추가: sky, road, car</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>추가</translation>
+    </message>
+    <message>
+        <source>Keys 1–9 pick a class. Double-click to rename; the check box marks classes seen in training.</source>
+        <translation>1–9 키로 클래스를 선택합니다. 두 번 클릭하면 이름을 바꿀 수 있으며, 체크 상자는 학습된 클래스를 표시합니다.</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>위로 이동</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>아래로 이동</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>색상…</translation>
+    </message>
+    <message>
+        <source>Change the colour of the class</source>
+        <translation>클래스의 색상을 바꿉니다</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+    <message>
+        <source>Remove the class from the list</source>
+        <translation>목록에서 클래스를 제거합니다</translation>
+    </message>
+    <message>
+        <source>From Model</source>
+        <translation>모델에서</translation>
+    </message>
+    <message>
+        <source>Add the classes the model was trained on, with their seen flags</source>
+        <translation>모델이 학습한 클래스를 학습된 클래스 표시와 함께 추가합니다</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>가져오기…</translation>
+    </message>
+    <message>
+        <source>Import class names from labels.txt</source>
+        <translation>labels.txt에서 클래스 이름을 가져옵니다</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>내보내기…</translation>
+    </message>
+    <message>
+        <source>Export class names to labels.txt</source>
+        <translation>클래스 이름을 labels.txt로 내보냅니다</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>로그</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Image…</source>
+        <translation>이미지 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder…</source>
+        <translation>폴더 열기(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Set Up &amp;Model…</source>
+        <translation>모델 설정(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>저장(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Could not save the annotations.</source>
+        <translation>주석을 저장할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>저장됨</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Next Image</source>
+        <translation>다음 이미지(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Image</source>
+        <translation>이전 이미지(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>기본</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>Segment the image with the classes in the panel (Ctrl+Return)</source>
+        <translation>패널의 클래스로 이미지를 분할합니다 (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Stop the running segmentation (Esc)</source>
+        <translation>실행 중인 분할을 중지합니다 (Esc)</translation>
+    </message>
+    <message>
+        <source>%v / %m windows</source>
+        <translation>창 %v / %m</translation>
+    </message>
+    <message>
+        <source> Threshold </source>
+        <translation> 임계값 </translation>
+    </message>
+    <message>
+        <source>Pixels whose best class scores below this are left unlabeled</source>
+        <translation>최고 클래스 점수가 이 값보다 낮은 픽셀은 레이블 없음으로 남습니다</translation>
+    </message>
+    <message>
+        <source> Opacity </source>
+        <translation> 불투명도 </translation>
+    </message>
+    <message>
+        <source>Mask</source>
+        <translation>마스크</translation>
+    </message>
+    <message>
+        <source>Show or hide the mask (Ctrl+M)</source>
+        <translation>마스크를 표시하거나 숨깁니다 (Ctrl+M)</translation>
+    </message>
+    <message>
+        <source>Contours</source>
+        <translation>윤곽선</translation>
+    </message>
+    <message>
+        <source>Draw only the outlines of regions (Ctrl+Shift+M)</source>
+        <translation>영역의 윤곽선만 그립니다 (Ctrl+Shift+M)</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>도구</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Brush</source>
+        <translation>브러시</translation>
+    </message>
+    <message>
+        <source>Eraser</source>
+        <translation>지우개</translation>
+    </message>
+    <message>
+        <source>Fill</source>
+        <translation>채우기</translation>
+    </message>
+    <message>
+        <source>Polygon</source>
+        <translation>다각형</translation>
+    </message>
+    <message>
+        <source>Subtract polygon</source>
+        <translation>다각형 빼기</translation>
+    </message>
+    <message>
+        <source>Brush radius in image pixels ([ and ])</source>
+        <translation>이미지 픽셀 단위의 브러시 반지름 ([ 및 ])</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Smaller Brush</source>
+        <translation>브러시 작게</translation>
+    </message>
+    <message>
+        <source>Larger Brush</source>
+        <translation>브러시 크게</translation>
+    </message>
+    <message>
+        <source>Only
+unlabeled</source>
+        <translation>레이블 없는
+곳만</translation>
+    </message>
+    <message>
+        <source>Paint only pixels that have no label yet</source>
+        <translation>아직 레이블이 없는 픽셀에만 칠합니다</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>확대(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>축소(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to Window</source>
+        <translation>창에 맞추기(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>실제 크기(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>도구(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Cascade-CLIP Studio</source>
+        <translation>Cascade-CLIP Studio 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Cascade-CLIP Studio</source>
+        <translation>Cascade-CLIP Studio 정보</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Cascade-CLIP Studio %1&lt;/b&gt;&lt;p&gt;Zero-shot semantic segmentation with Cascade-CLIP.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;&lt;pre&gt;%3&lt;/pre&gt;</source>
+        <translation>&lt;b&gt;Cascade-CLIP Studio %1&lt;/b&gt;&lt;p&gt;Cascade-CLIP을 이용한 제로샷 시맨틱 분할.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;&lt;pre&gt;%3&lt;/pre&gt;</translation>
+    </message>
+    <message>
+        <source>Choose a Model Bundle</source>
+        <translation>모델 번들 선택</translation>
+    </message>
+    <message>
+        <source>Model bundles (*.safetensors);;All files (*)</source>
+        <translation>모델 번들 (*.safetensors);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Open Image</source>
+        <translation>이미지 열기</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp);;All files (*)</source>
+        <translation>이미지 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>폴더 열기</translation>
+    </message>
+    <message>
+        <source>Loading model…</source>
+        <translation>모델 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Loading model “%1”…</source>
+        <translation>모델 “%1” 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Model: %1 (%2)</source>
+        <translation>모델: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Model ready</source>
+        <translation>모델 준비됨</translation>
+    </message>
+    <message>
+        <source>Could not load the model “%1”: %2.</source>
+        <translation>모델 “%1”을(를) 불러올 수 없습니다: %2.</translation>
+    </message>
+    <message>
+        <source>Could not open “%1”: it is not an image this program can read.</source>
+        <translation>“%1”을(를) 열 수 없습니다: 이 프로그램이 읽을 수 있는 이미지가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Could not open the folder “%1”: it does not exist.</source>
+        <translation>폴더 “%1”을(를) 열 수 없습니다: 존재하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Could not open the project in “%1”: its project file is unreadable.</source>
+        <translation>“%1”의 프로젝트를 열 수 없습니다: 프로젝트 파일을 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The folder “%1” contains no images this program can read.</source>
+        <translation>폴더 “%1”에 이 프로그램이 읽을 수 있는 이미지가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Could not open “%1”: %2.</source>
+        <translation>“%1”을(를) 열 수 없습니다: %2.</translation>
+    </message>
+    <message>
+        <source>The saved annotation of “%1” could not be read. It is kept as it is and will not be overwritten.</source>
+        <translation>“%1”의 저장된 주석을 읽을 수 없습니다. 그대로 보존되며 덮어쓰지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Those classes are already in the list</source>
+        <translation>해당 클래스는 이미 목록에 있습니다</translation>
+    </message>
+    <message>
+        <source>Class: %1</source>
+        <translation>클래스: %1</translation>
+    </message>
+    <message>
+        <source>Class Colour</source>
+        <translation>클래스 색상</translation>
+    </message>
+    <message>
+        <source>Import Labels</source>
+        <translation>레이블 가져오기</translation>
+    </message>
+    <message>
+        <source>Label lists (*.txt);;All files (*)</source>
+        <translation>레이블 목록 (*.txt);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Could not import “%1”.</source>
+        <translation>“%1”을(를) 가져올 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Export Labels</source>
+        <translation>레이블 내보내기</translation>
+    </message>
+    <message>
+        <source>Label lists (*.txt)</source>
+        <translation>레이블 목록 (*.txt)</translation>
+    </message>
+    <message>
+        <source>Could not export “%1”.</source>
+        <translation>“%1”을(를) 내보낼 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Open an image or a folder first (Ctrl+O / Ctrl+U).</source>
+        <translation>먼저 이미지나 폴더를 여십시오 (Ctrl+O / Ctrl+U).</translation>
+    </message>
+    <message>
+        <source>The model is still loading. Run again when the status bar shows it is ready.</source>
+        <translation>모델을 아직 불러오는 중입니다. 상태 표시줄에 준비되었다고 표시되면 다시 실행하십시오.</translation>
+    </message>
+    <message>
+        <source>No model is loaded. Use “Set Up Model…” to choose a model bundle.</source>
+        <translation>불러온 모델이 없습니다. “모델 설정…”으로 모델 번들을 선택하십시오.</translation>
+    </message>
+    <message>
+        <source>Type at least one class name in the Classes panel, then run again.</source>
+        <translation>클래스 패널에 클래스 이름을 하나 이상 입력한 다음 다시 실행하십시오.</translation>
+    </message>
+    <message>
+        <source>Segmenting “%1”…</source>
+        <translation>“%1” 분할 중…</translation>
+    </message>
+    <message>
+        <source>Could not segment “%1”: %2.</source>
+        <translation>“%1”을(를) 분할할 수 없습니다: %2.</translation>
+    </message>
+    <message>
+        <source>result is %1x%2, image is %3x%4</source>
+        <translation>결과는 %1x%2, 이미지는 %3x%4입니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>Segment with %n class(es)</source>
+        <translation>
+            <numerusform>클래스 %n개로 분할</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Segmented “%1” (%n window(s))</source>
+        <translation>
+            <numerusform>“%1” 분할 완료 (창 %n개)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>the model file was not found</source>
+        <translation>모델 파일을 찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>the model file is damaged or is not a Cascade-CLIP model bundle</source>
+        <translation>모델 파일이 손상되었거나 Cascade-CLIP 모델 번들이 아닙니다</translation>
+    </message>
+    <message>
+        <source>the image could not be read</source>
+        <translation>이미지를 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>the request is not valid</source>
+        <translation>요청이 올바르지 않습니다</translation>
+    </message>
+    <message>
+        <source>there is not enough memory</source>
+        <translation>메모리가 부족합니다</translation>
+    </message>
+    <message>
+        <source>the compute device is not available</source>
+        <translation>연산 장치를 사용할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>a file could not be read or written</source>
+        <translation>파일을 읽거나 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>an internal error occurred</source>
+        <translation>내부 오류가 발생했습니다</translation>
+    </message>
+    <message>
+        <source>Add a class and select it to paint with it.</source>
+        <translation>칠하려면 클래스를 추가하고 선택하십시오.</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <source>Paint %1</source>
+        <translation>%1 칠하기</translation>
+    </message>
+    <message>
+        <source>Add a class and select it to fill with it.</source>
+        <translation>채우려면 클래스를 추가하고 선택하십시오.</translation>
+    </message>
+    <message>
+        <source>Fill %1</source>
+        <translation>%1 채우기</translation>
+    </message>
+    <message>
+        <source>Add a class and select it to draw polygons with it.</source>
+        <translation>다각형을 그리려면 클래스를 추가하고 선택하십시오.</translation>
+    </message>
+    <message>
+        <source>Subtract polygon from %1</source>
+        <translation>%1에서 다각형 빼기</translation>
+    </message>
+    <message>
+        <source>Polygon %1</source>
+        <translation>%1 다각형</translation>
+    </message>
+    <message>
+        <source>unlabeled</source>
+        <translation>레이블 없음</translation>
+    </message>
+    <message>
+        <source>removed class %1</source>
+        <translation>제거된 클래스 %1</translation>
+    </message>
+    <message>
+        <source>x %1  y %2  ·  %3  (score %4)</source>
+        <translation>x %1  y %2  ·  %3  (점수 %4)</translation>
+    </message>
+    <message>
+        <source>x %1  y %2  ·  %3</source>
+        <translation>x %1  y %2  ·  %3</translation>
+    </message>
+    <message>
+        <source>No model is configured yet. Set up a model bundle, or import OpenAI&apos;s ViT-B-16.pt together with an official Cascade-CLIP checkpoint, then open an image or a folder and type the class names you want.</source>
+        <translation>아직 설정된 모델이 없습니다. 모델 번들을 설정하거나, OpenAI의 ViT-B-16.pt와 공식 Cascade-CLIP 체크포인트를 함께 가져온 다음, 이미지나 폴더를 열고 원하는 클래스 이름을 입력하십시오.</translation>
+    </message>
+    <message>
+        <source>The model is ready. Open an image (Ctrl+O) or a folder of images (Ctrl+U), type the class names you want in the Classes panel, and press Run.</source>
+        <translation>모델이 준비되었습니다. 이미지(Ctrl+O)나 이미지 폴더(Ctrl+U)를 열고, 클래스 패널에 원하는 클래스 이름을 입력한 다음 실행을 누르십시오.</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — Cascade-CLIP Studio</source>
+        <translation>%1 — %2 — Cascade-CLIP Studio</translation>
+    </message>
+    <message>
+        <source>Could not save the project file.</source>
+        <translation>프로젝트 파일을 저장할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Could not save the annotation of “%1”.</source>
+        <translation>“%1”의 주석을 저장할 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>cascadeclip::ui::MessageWidget</name>
+    <message>
+        <source>Details</source>
+        <translation>자세히</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>닫기</translation>
+    </message>
+</context>
+<context>
+    <name>cascadeclip::ui::SegmentationController</name>
+    <message>
+        <source>out of memory while loading the model</source>
+        <translation>모델을 불러오는 중 메모리가 부족합니다</translation>
+    </message>
+    <message>
+        <source>unknown exception while loading the model</source>
+        <translation>모델을 불러오는 중 알 수 없는 예외가 발생했습니다</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>메모리 부족</translation>
+    </message>
+    <message>
+        <source>unknown exception</source>
+        <translation>알 수 없는 예외</translation>
+    </message>
+</context>
+<context>
+    <name>cascadeclip::ui::i18n</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The new language is used the next time Cascade-CLIP Studio starts.</source>
+        <translation>새 언어는 Cascade-CLIP Studio를 다음에 시작할 때 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>System Default</source>
+        <translation>시스템 기본값</translation>
+    </message>
+</context>
+<context>
+    <name>cascadeclip::ui::project</name>
+    <message>
+        <source>unsupported project version %1</source>
+        <translation>지원하지 않는 프로젝트 버전 %1</translation>
+    </message>
+    <message>
+        <source>class id %1 out of range</source>
+        <translation>클래스 ID %1이(가) 범위를 벗어났습니다</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Zero-shot semantic segmentation with Cascade-CLIP.</source>
+        <translation>Cascade-CLIP을 이용한 제로샷 시맨틱 분할.</translation>
+    </message>
+    <message>
+        <source>Show version, LibTorch, BLAS, threads and device.</source>
+        <translation>버전, LibTorch, BLAS, 스레드 수와 장치를 표시합니다.</translation>
+    </message>
+    <message>
+        <source>Show the main window and quit at once (an installation check).</source>
+        <translation>기본 창을 표시한 뒤 바로 종료합니다 (설치 확인용).</translation>
+    </message>
+    <message>
+        <source>An image, a folder of images or a project file to open.</source>
+        <translation>열 이미지, 이미지 폴더 또는 프로젝트 파일.</translation>
+    </message>
+</context>
+</TS>
