@@ -462,8 +462,8 @@ std::optional<AnnotationDocument::SaveSnapshot> AnnotationDocument::prepareSave(
                 && writer == m_loadedWriter);
         if (!ours) {
             if (error)
-                *error = QStringLiteral("%1: written by another program or window after this image was opened; not "
-                                        "overwritten (reopen the image to see those masks)")
+                *error = tr("%1: written by another program or window after this image was opened; not "
+                            "overwritten (reopen the image to see those masks)")
                              .arg(sidecar);
             return std::nullopt;
         }
@@ -632,7 +632,7 @@ bool AnnotationDocument::loadAnnotation(const QString& annotationDir, QString* e
     if (root.contains(QStringLiteral("nga"))) {
         nga = NgaWeights::fromJson(root.value(QStringLiteral("nga")).toArray());
         if (!nga)
-            return fail(QStringLiteral("%1: \"nga\" must hold six numbers").arg(sidecar));
+            return fail(tr("%1: \"nga\" must hold six numbers").arg(sidecar));
     }
     m_model = model;
     m_confidence = confidence;

@@ -28,17 +28,17 @@ QString reasonOf(const QString& detail)
 {
     if (detail.contains(QLatin1String("Permission denied")) || detail.contains(QLatin1String("Read-only"))
         || detail.contains(QLatin1String("not writable")))
-        return QObject::tr("the destination is read-only or you may not write there");
+        return ExportDialog::tr("the destination is read-only or you may not write there");
     if (detail.contains(QLatin1String("would overwrite an image")))
-        return QObject::tr("it would replace one of the images; choose another folder");
+        return ExportDialog::tr("it would replace one of the images; choose another folder");
     if (detail.contains(QLatin1String("No space left")))
-        return QObject::tr("the disk is full");
+        return ExportDialog::tr("the disk is full");
     if (detail.contains(QLatin1String("cannot create the folder")))
-        return QObject::tr("the folder cannot be created");
+        return ExportDialog::tr("the folder cannot be created");
     if (detail.contains(QLatin1String("share the colour"))
         || detail.contains(QLatin1String("uses the unlabeled colour")))
-        return QObject::tr("two classes have the same colour (a colour export needs distinct colours)");
-    return QObject::tr("it could not be written (see the details)");
+        return ExportDialog::tr("two classes have the same colour (a colour export needs distinct colours)");
+    return ExportDialog::tr("it could not be written (see the details)");
 }
 
 } // namespace

@@ -435,6 +435,7 @@ QString LevelView::legendTitle(Level level) const
         break;
     }
     // Two lines: the class, then what is shown of it.
+    //: Keep the ASCII comma: the four-up panes show only what comes before it.
     return tr("%1\n%2, %3").arg(m_names.value(heatClass()), quantity, where);
 }
 
