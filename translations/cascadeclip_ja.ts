@@ -12,10 +12,6 @@
         <translation>%1: %2x%3 の 16 ビット単一チャンネル PNG が必要です</translation>
     </message>
     <message>
-        <source>not a decodable image (%1 bytes)</source>
-        <translation>デコードできない画像です（%1 バイト）</translation>
-    </message>
-    <message>
         <source>%1: the saved annotation could not be read, so it is not overwritten</source>
         <translation>%1: 保存済みのアノテーションを読み込めないため、上書きしません</translation>
     </message>
@@ -31,6 +27,14 @@
         <source>%1: annotation is %2x%3 but the image is %4x%5</source>
         <translation>%1: アノテーションは %2x%3 ですが、画像は %4x%5 です</translation>
     </message>
+    <message>
+        <source>%1: written by another program or window after this image was opened; not overwritten (reopen the image to see those masks)</source>
+        <translation>%1: この画像を開いた後に別のプログラムまたはウィンドウが書き込んだため、上書きしません（それらのマスクを見るには画像を開き直してください）</translation>
+    </message>
+    <message>
+        <source>%1: &quot;nga&quot; must hold six numbers</source>
+        <translation>%1: &quot;nga&quot; には 6 個の数値が必要です</translation>
+    </message>
 </context>
 <context>
     <name>cascadeclip::ui::ClassListModel</name>
@@ -41,6 +45,159 @@
     <message>
         <source>%1 (id %2)</source>
         <translation>%1（ID %2）</translation>
+    </message>
+</context>
+<context>
+    <name>cascadeclip::ui::ExportDialog</name>
+    <message>
+        <source>the destination is read-only or you may not write there</source>
+        <translation>保存先が読み取り専用か、書き込む権限がありません</translation>
+    </message>
+    <message>
+        <source>it would replace one of the images; choose another folder</source>
+        <translation>画像のいずれかを上書きしてしまいます。別のフォルダーを選択してください</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>ディスクがいっぱいです</translation>
+    </message>
+    <message>
+        <source>the folder cannot be created</source>
+        <translation>フォルダーを作成できません</translation>
+    </message>
+    <message>
+        <source>two classes have the same colour (a colour export needs distinct colours)</source>
+        <translation>2 つのクラスが同じ色です（色付きのエクスポートには異なる色が必要です）</translation>
+    </message>
+    <message>
+        <source>it could not be written (see the details)</source>
+        <translation>書き込めませんでした（詳細を参照してください）</translation>
+    </message>
+    <message>
+        <source>Export Annotations</source>
+        <translation>アノテーションのエクスポート</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>画像</translation>
+    </message>
+    <message>
+        <source>Formats</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <source>Index PNG (8-bit palette; 255 = unlabeled)</source>
+        <translation>インデックス PNG（8 ビットパレット、255 = 未ラベル）</translation>
+    </message>
+    <message>
+        <source>NAME.png: pixel = class position in the panel, as VOC and MMSeg read it</source>
+        <translation>NAME.png: ピクセル値 = パネル内でのクラスの位置（VOC と MMSeg の読み取り方式）</translation>
+    </message>
+    <message>
+        <source>Colour PNG with labelmap.txt and legend.json</source>
+        <translation>色付き PNG（labelmap.txt と legend.json 付き）</translation>
+    </message>
+    <message>
+        <source>NAME_color.png for people, with CVAT&apos;s labelmap.txt and a JSON legend</source>
+        <translation>人が見るための NAME_color.png（CVAT の labelmap.txt と JSON の凡例付き）</translation>
+    </message>
+    <message>
+        <source>COCO JSON (RLE masks)</source>
+        <translation>COCO JSON（RLE マスク）</translation>
+    </message>
+    <message>
+        <source>coco.json: one annotation per class present in an image; category id = class id + 1</source>
+        <translation>coco.json: 画像内にあるクラスごとに 1 つのアノテーション、カテゴリ ID = クラス ID + 1</translation>
+    </message>
+    <message>
+        <source>Polygons where exact (RLE for regions with holes)</source>
+        <translation>正確に表せる場合はポリゴン（穴のある領域は RLE）</translation>
+    </message>
+    <message>
+        <source>labelme JSON (mask shapes)</source>
+        <translation>labelme JSON（マスク図形）</translation>
+    </message>
+    <message>
+        <source>NAME.json for labelme, X-AnyLabeling and CVAT&apos;s LabelMe format</source>
+        <translation>labelme、X-AnyLabeling、CVAT の LabelMe 形式用の NAME.json</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Destination folder:</source>
+        <translation>保存先フォルダー:</translation>
+    </message>
+    <message>
+        <source>%v / %m images</source>
+        <translation>画像 %v / %m</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>エクスポート</translation>
+    </message>
+    <message>
+        <source>Exported “%1”</source>
+        <translation>「%1」をエクスポートしました</translation>
+    </message>
+    <message>
+        <source>Export canceled. The files written so far are complete.</source>
+        <translation>エクスポートをキャンセルしました。ここまでに書き込んだファイルは完全です。</translation>
+    </message>
+    <message>
+        <source>Current image</source>
+        <translation>現在の画像</translation>
+    </message>
+    <message>
+        <source>Current image (%1)</source>
+        <translation>現在の画像（%1）</translation>
+    </message>
+    <message numerus="yes">
+        <source>All images of the project (%n image(s))</source>
+        <translation>
+            <numerusform>プロジェクトのすべての画像（%n 枚）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export To</source>
+        <translation>エクスポート先</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>There is nothing to export: no image has an annotation yet.</source>
+        <translation>エクスポートするものがありません: アノテーションのある画像がまだありません。</translation>
+    </message>
+    <message>
+        <source>There is nothing to export: the project has no classes.</source>
+        <translation>エクスポートするものがありません: プロジェクトにクラスがありません。</translation>
+    </message>
+    <message>
+        <source>Exporting to “%1”…</source>
+        <translation>「%1」にエクスポート中…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n image(s) to “%1”.</source>
+        <translation>
+            <numerusform>%n 枚の画像を「%1」にエクスポートしました。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) without annotation were left out.</source>
+        <translation>
+            <numerusform>アノテーションのない %n 枚の画像は除外しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not export “%1”: %2.</source>
+        <translation>「%1」をエクスポートできませんでした: %2。</translation>
     </message>
 </context>
 <context>
@@ -62,6 +219,192 @@
     <message>
         <source>To do</source>
         <translation>未着手</translation>
+    </message>
+</context>
+<context>
+    <name>cascadeclip::ui::InspectorChart</name>
+    <message>
+        <source>Alt+click a pixel (or use the Inspect tool, I) to see how each level contributed to its scores.</source>
+        <translation>ピクセルを Alt+クリックする（または検査ツール I を使う）と、各レベルがそのスコアにどれだけ寄与したかを確認できます。</translation>
+    </message>
+    <message>
+        <source>b5</source>
+        <translation>b5</translation>
+    </message>
+    <message>
+        <source>b6</source>
+        <translation>b6</translation>
+    </message>
+    <message>
+        <source>b7</source>
+        <translation>b7</translation>
+    </message>
+    <message>
+        <source>bias</source>
+        <translation>バイアス</translation>
+    </message>
+    <message>
+        <source>b8</source>
+        <translation>b8</translation>
+    </message>
+    <message>
+        <source>b9</source>
+        <translation>b9</translation>
+    </message>
+    <message>
+        <source>b10</source>
+        <translation>b10</translation>
+    </message>
+    <message>
+        <source>stage 3</source>
+        <translation>ステージ 3</translation>
+    </message>
+    <message>
+        <source>Stage 1:</source>
+        <translation>ステージ 1:</translation>
+    </message>
+    <message>
+        <source>Stage 2:</source>
+        <translation>ステージ 2:</translation>
+    </message>
+    <message>
+        <source>p %1</source>
+        <translation>p %1</translation>
+    </message>
+    <message>
+        <source>ℓ %1</source>
+        <translation>ℓ %1</translation>
+    </message>
+</context>
+<context>
+    <name>cascadeclip::ui::InspectorPanel</name>
+    <message>
+        <source>Pin</source>
+        <translation>ピン留め</translation>
+    </message>
+    <message>
+        <source>Keep this pixel in the list when the next one is inspected</source>
+        <translation>次のピクセルを検査するときも、このピクセルをリストに残します</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Copy as CSV</source>
+        <translation>CSV としてコピー</translation>
+    </message>
+    <message>
+        <source>Copy every listed pixel&apos;s per-class, per-stage and per-block values</source>
+        <translation>リスト内のすべてのピクセルについて、クラス別・ステージ別・ブロック別の値をコピーします</translation>
+    </message>
+    <message>
+        <source>x %1, y %2 · %3 (%4)%5</source>
+        <translation>x %1、y %2 · %3（%4）%5</translation>
+    </message>
+    <message>
+        <source> · pinned</source>
+        <translation> · ピン留め済み</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n pixel(s) as CSV</source>
+        <translation>
+            <numerusform>%n 個のピクセルを CSV としてコピーしました</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cascadeclip::ui::LevelView</name>
+    <message>
+        <source>Annotation</source>
+        <translation>アノテーション</translation>
+    </message>
+    <message>
+        <source>Stage 1 (blocks 5–7)</source>
+        <translation>ステージ 1（ブロック 5–7）</translation>
+    </message>
+    <message>
+        <source>Stage 2 (blocks 8–10)</source>
+        <translation>ステージ 2（ブロック 8–10）</translation>
+    </message>
+    <message>
+        <source>Stage 3 (final block)</source>
+        <translation>ステージ 3（最後のブロック）</translation>
+    </message>
+    <message>
+        <source>Fused</source>
+        <translation>融合</translation>
+    </message>
+    <message>
+        <source>All four levels</source>
+        <translation>4 つのレベルすべて</translation>
+    </message>
+    <message>
+        <source> View </source>
+        <translation> 表示 </translation>
+    </message>
+    <message>
+        <source>Show the annotation, one level of the cascade, or all four side by side. The level views are read-only; click with Alt (or the Inspect tool) to inspect a pixel.</source>
+        <translation>アノテーション、カスケードの 1 つのレベル、または 4 つのレベルすべてを並べて表示します。レベルビューは読み取り専用です。Alt を押しながらクリックする（または検査ツールを使う）とピクセルを検査します。</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>ラベル</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>確率</translation>
+    </message>
+    <message>
+        <source>Logit</source>
+        <translation>ロジット</translation>
+    </message>
+    <message>
+        <source>Draw the level as a label map, or one class&apos;s probability or logit as a heatmap</source>
+        <translation>レベルをラベルマップとして、または 1 つのクラスの確率かロジットをヒートマップとして描画します</translation>
+    </message>
+    <message>
+        <source>Class of the heatmap</source>
+        <translation>ヒートマップのクラス</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>確率</translation>
+    </message>
+    <message>
+        <source>logit</source>
+        <translation>ロジット</translation>
+    </message>
+    <message>
+        <source>stage 1</source>
+        <translation>ステージ 1</translation>
+    </message>
+    <message>
+        <source>stage 2</source>
+        <translation>ステージ 2</translation>
+    </message>
+    <message>
+        <source>stage 3</source>
+        <translation>ステージ 3</translation>
+    </message>
+    <message>
+        <source>fused</source>
+        <translation>融合</translation>
+    </message>
+    <message>
+        <source>%1
+%2, %3</source>
+        <extracomment>Keep the ASCII comma: the four-up panes show only what comes before it.</extracomment>
+        <translation>%1
+%2, %3</translation>
+    </message>
+    <message>
+        <source>%1 — re-decoding…</source>
+        <translation>%1 — 再デコード中…</translation>
+    </message>
+    <message>
+        <source>%1 — run the model</source>
+        <translation>%1 — モデルを実行してください</translation>
     </message>
 </context>
 <context>
@@ -365,14 +708,6 @@ unlabeled</source>
         <translation>&lt;b&gt;Cascade-CLIP Studio %1&lt;/b&gt;&lt;p&gt;Cascade-CLIP によるゼロショット・セマンティックセグメンテーション。&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;&lt;pre&gt;%3&lt;/pre&gt;</translation>
     </message>
     <message>
-        <source>Choose a Model Bundle</source>
-        <translation>モデルバンドルを選択</translation>
-    </message>
-    <message>
-        <source>Model bundles (*.safetensors);;All files (*)</source>
-        <translation>モデルバンドル (*.safetensors);;すべてのファイル (*)</translation>
-    </message>
-    <message>
         <source>Open Image</source>
         <translation>画像を開く</translation>
     </message>
@@ -608,6 +943,64 @@ unlabeled</source>
         <source>Could not save the annotation of “%1”.</source>
         <translation>「%1」のアノテーションを保存できませんでした。</translation>
     </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>エクスポート(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Could not re-decode “%1”: %2.</source>
+        <translation>「%1」を再デコードできませんでした: %2。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n image(s) to “%1”</source>
+        <translation>
+            <numerusform>%n 枚の画像を「%1」にエクスポートしました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Levels</source>
+        <translation>レベル</translation>
+    </message>
+    <message>
+        <source>NGA Weights</source>
+        <translation>NGA の重み</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>インスペクター</translation>
+    </message>
+    <message>
+        <source>Could not inspect the pixel: %1.</source>
+        <translation>ピクセルを検査できませんでした: %1。</translation>
+    </message>
+    <message>
+        <source>Inspect</source>
+        <translation>検査</translation>
+    </message>
+    <message>
+        <source>Inspect: click a pixel to see each level&apos;s share of its scores (I; Alt+click with any tool)</source>
+        <translation>検査: ピクセルをクリックすると、そのスコアに対する各レベルの寄与を表示します（I、どのツールでも Alt+クリック）</translation>
+    </message>
+    <message>
+        <source>Press Run to segment this image with these NGA weights</source>
+        <translation>この NGA の重みで画像をセグメンテーションするには「実行」を押してください</translation>
+    </message>
+    <message>
+        <source>Press Run to see the levels of this image</source>
+        <translation>この画像のレベルを表示するには「実行」を押してください</translation>
+    </message>
+    <message>
+        <source>Change NGA weights</source>
+        <translation>NGA の重みを変更</translation>
+    </message>
+    <message>
+        <source>Run the model on this image first: the inspector reads the features it cached.</source>
+        <translation>先にこの画像でモデルを実行してください: インスペクターはモデルがキャッシュした特徴量を読み取ります。</translation>
+    </message>
+    <message>
+        <source>Inspecting x %1, y %2…</source>
+        <translation>x %1、y %2 を検査中…</translation>
+    </message>
 </context>
 <context>
     <name>cascadeclip::ui::MessageWidget</name>
@@ -618,6 +1011,322 @@ unlabeled</source>
     <message>
         <source>Dismiss</source>
         <translation>閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>cascadeclip::ui::ModelSetupDialog</name>
+    <message>
+        <source>Set Up Model</source>
+        <translation>モデルを設定</translation>
+    </message>
+    <message>
+        <source>Model bundle</source>
+        <translation>モデルバンドル</translation>
+    </message>
+    <message>
+        <source>Bundle:</source>
+        <translation>バンドル:</translation>
+    </message>
+    <message>
+        <source>Model bundles (*.safetensors)</source>
+        <translation>モデルバンドル (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>読み込む</translation>
+    </message>
+    <message>
+        <source>Import the official files</source>
+        <translation>公式ファイルのインポート</translation>
+    </message>
+    <message>
+        <source>CLIP ViT-B/16:</source>
+        <translation>CLIP ViT-B/16:</translation>
+    </message>
+    <message>
+        <source>OpenAI CLIP (*.pt);;All files (*)</source>
+        <translation>OpenAI CLIP (*.pt);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>ViT-B-16.pt from OpenAI</source>
+        <translation>OpenAI の ViT-B-16.pt</translation>
+    </message>
+    <message>
+        <source>Checkpoint:</source>
+        <translation>チェックポイント:</translation>
+    </message>
+    <message>
+        <source>Cascade-CLIP checkpoints (*.pth);;All files (*)</source>
+        <translation>Cascade-CLIP チェックポイント (*.pth);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>official Cascade-CLIP .pth</source>
+        <translation>公式の Cascade-CLIP .pth</translation>
+    </message>
+    <message>
+        <source>Vocabulary:</source>
+        <translation>語彙:</translation>
+    </message>
+    <message>
+        <source>CLIP vocabulary (*.txt.gz *.txt);;All files (*)</source>
+        <translation>CLIP 語彙 (*.txt.gz *.txt);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>%1 (default: next to the checkpoint or CLIP file)</source>
+        <translation>%1（既定: チェックポイントまたは CLIP ファイルと同じフォルダー）</translation>
+    </message>
+    <message>
+        <source>From the checkpoint&apos;s dataset</source>
+        <translation>チェックポイントのデータセットに従う</translation>
+    </message>
+    <message>
+        <source>Single: “a photo of a {}” (VOC)</source>
+        <translation>単一: 「a photo of a {}」（VOC）</translation>
+    </message>
+    <message>
+        <source>Multi: 15 templates (Context, COCO)</source>
+        <translation>複数: 15 個のテンプレート（Context、COCO）</translation>
+    </message>
+    <message>
+        <source>Templates:</source>
+        <translation>テンプレート:</translation>
+    </message>
+    <message>
+        <source>From the checkpoint&apos;s config</source>
+        <translation>チェックポイントの設定に従う</translation>
+    </message>
+    <message>
+        <source>Inductive (seen classes −0.1)</source>
+        <translation>帰納的（既知クラス −0.1）</translation>
+    </message>
+    <message>
+        <source>Transductive</source>
+        <translation>トランスダクティブ</translation>
+    </message>
+    <message>
+        <source>Setting:</source>
+        <translation>設定:</translation>
+    </message>
+    <message>
+        <source>All classes (cross-dataset)</source>
+        <translation>すべてのクラス（クロスデータセット）</translation>
+    </message>
+    <message>
+        <source>These indices:</source>
+        <translation>次のインデックス:</translation>
+    </message>
+    <message>
+        <source>0,1,2,…</source>
+        <translation>0,1,2,…</translation>
+    </message>
+    <message>
+        <source>Seen classes:</source>
+        <translation>既知クラス:</translation>
+    </message>
+    <message>
+        <source>Save bundle as:</source>
+        <translation>バンドルの保存先:</translation>
+    </message>
+    <message>
+        <source>NAME.safetensors</source>
+        <translation>NAME.safetensors</translation>
+    </message>
+    <message>
+        <source>Cancel Import</source>
+        <translation>インポートをキャンセル</translation>
+    </message>
+    <message>
+        <source>Import and Load</source>
+        <translation>インポートして読み込む</translation>
+    </message>
+    <message>
+        <source>Runtime</source>
+        <translation>ランタイム</translation>
+    </message>
+    <message>
+        <source>Automatic (CUDA when available)</source>
+        <translation>自動（利用できる場合は CUDA）</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message numerus="yes">
+        <source>CUDA (%n GPU(s))</source>
+        <translation>
+            <numerusform>CUDA（GPU %n 台）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CUDA</source>
+        <translation>CUDA</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>デバイス:</translation>
+    </message>
+    <message>
+        <source>Found: CPU with %1 hardware threads</source>
+        <translation>検出: ハードウェアスレッド %1 個の CPU</translation>
+    </message>
+    <message numerus="yes">
+        <source>; CUDA: %n GPU(s)</source>
+        <translation>
+            <numerusform>、CUDA: GPU %n 台</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No CUDA: %1.</source>
+        <translation>CUDA なし: %1。</translation>
+    </message>
+    <message>
+        <source>All cores</source>
+        <translation>すべてのコア</translation>
+    </message>
+    <message>
+        <source>Threads the model uses on the CPU; applied when the model is loaded</source>
+        <translation>モデルが CPU で使うスレッド数です。モデルの読み込み時に適用されます</translation>
+    </message>
+    <message>
+        <source>Threads:</source>
+        <translation>スレッド:</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported “%1” (%n tensor(s), %2 classes). Loading it…</source>
+        <translation>
+            <numerusform>「%1」をインポートしました（テンソル %n 個、クラス %2 個）。読み込み中…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import canceled; no bundle was written.</source>
+        <translation>インポートをキャンセルしました。バンドルは書き込まれていません。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Choose a model bundle (.safetensors) to load.</source>
+        <translation>読み込むモデルバンドル（.safetensors）を選択してください。</translation>
+    </message>
+    <message>
+        <source>Could not load “%1”: the file does not exist.</source>
+        <translation>「%1」を読み込めませんでした: ファイルが存在しません。</translation>
+    </message>
+    <message>
+        <source>Choose the official Cascade-CLIP checkpoint (.pth) to import.</source>
+        <translation>インポートする公式の Cascade-CLIP チェックポイント（.pth）を選択してください。</translation>
+    </message>
+    <message>
+        <source>Could not import “%1”: the file does not exist.</source>
+        <translation>「%1」をインポートできませんでした: ファイルが存在しません。</translation>
+    </message>
+    <message>
+        <source>Choose where to save the new model bundle.</source>
+        <translation>新しいモデルバンドルの保存先を選択してください。</translation>
+    </message>
+    <message>
+        <source>Could not find CLIP&apos;s vocabulary %1: choose it in the Vocabulary field.</source>
+        <translation>CLIP の語彙 %1 が見つかりませんでした: 「語彙」欄で選択してください。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a class index: give the seen classes as 0,1,2,…</source>
+        <translation>「%1」はクラスインデックスではありません: 既知クラスは 0,1,2,… の形式で指定してください</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>インポート中…</translation>
+    </message>
+    <message>
+        <source>a file was not found</source>
+        <translation>ファイルが見つかりません</translation>
+    </message>
+    <message>
+        <source>it is not a file this import can read, or it is damaged</source>
+        <translation>このインポートで読み込めるファイルではないか、破損しています</translation>
+    </message>
+    <message>
+        <source>the settings do not fit the checkpoint</source>
+        <translation>設定がチェックポイントと合いません</translation>
+    </message>
+    <message>
+        <source>there is not enough memory</source>
+        <translation>メモリが不足しています</translation>
+    </message>
+    <message>
+        <source>a file could not be read or written</source>
+        <translation>ファイルを読み書きできません</translation>
+    </message>
+    <message>
+        <source>an internal error occurred</source>
+        <translation>内部エラーが発生しました</translation>
+    </message>
+    <message>
+        <source>Could not import “%1”: %2.</source>
+        <translation>「%1」をインポートできませんでした: %2。</translation>
+    </message>
+</context>
+<context>
+    <name>cascadeclip::ui::NgaPanel</name>
+    <message>
+        <source>Stage 1 (blocks 5–7)</source>
+        <translation>ステージ 1（ブロック 5–7）</translation>
+    </message>
+    <message>
+        <source>Stage 2 (blocks 8–10)</source>
+        <translation>ステージ 2（ブロック 8–10）</translation>
+    </message>
+    <message>
+        <source>Block %1</source>
+        <translation>ブロック %1</translation>
+    </message>
+    <message>
+        <source>Weight of block %1 in stage %2</source>
+        <translation>ステージ %2 のブロック %1 の重み</translation>
+    </message>
+    <message>
+        <source>Gaussian preset</source>
+        <translation>ガウスプリセット</translation>
+    </message>
+    <message>
+        <source>σ</source>
+        <translation>σ</translation>
+    </message>
+    <message>
+        <source>Width of the Gaussian: weight = exp(−d²/2σ²), d = blocks to the stage&apos;s last</source>
+        <translation>ガウスの幅: 重み = exp(−d²/2σ²)、d = ステージの最後のブロックまでのブロック数</translation>
+    </message>
+    <message>
+        <source>Apply Gaussian</source>
+        <translation>ガウスを適用</translation>
+    </message>
+    <message>
+        <source>Set both stages to exp(−d²/2σ²); moving σ afterwards updates them live</source>
+        <translation>両方のステージを exp(−d²/2σ²) に設定します。その後 σ を動かすとリアルタイムに更新されます</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>リセット</translation>
+    </message>
+    <message>
+        <source>Back to the checkpoint&apos;s learned weights</source>
+        <translation>チェックポイントの学習済みの重みに戻します</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>編集済み</translation>
+    </message>
+    <message>
+        <source>Checkpoint weights</source>
+        <translation>チェックポイントの重み</translation>
+    </message>
+    <message>
+        <source>Checkpoint: %1, %2, %3 | %4, %5, %6</source>
+        <translation>チェックポイント: %1, %2, %3 | %4, %5, %6</translation>
     </message>
 </context>
 <context>

@@ -12,10 +12,6 @@
         <translation>%1: %2x%3 크기의 16비트 단일 채널 PNG가 필요합니다</translation>
     </message>
     <message>
-        <source>not a decodable image (%1 bytes)</source>
-        <translation>디코딩할 수 없는 이미지입니다 (%1바이트)</translation>
-    </message>
-    <message>
         <source>%1: the saved annotation could not be read, so it is not overwritten</source>
         <translation>%1: 저장된 주석을 읽을 수 없어 덮어쓰지 않습니다</translation>
     </message>
@@ -31,6 +27,14 @@
         <source>%1: annotation is %2x%3 but the image is %4x%5</source>
         <translation>%1: 주석은 %2x%3이지만 이미지는 %4x%5입니다</translation>
     </message>
+    <message>
+        <source>%1: written by another program or window after this image was opened; not overwritten (reopen the image to see those masks)</source>
+        <translation>%1: 이 이미지를 연 뒤 다른 프로그램이나 창에서 저장했으므로 덮어쓰지 않습니다 (그 마스크를 보려면 이미지를 다시 여십시오)</translation>
+    </message>
+    <message>
+        <source>%1: &quot;nga&quot; must hold six numbers</source>
+        <translation>%1: &quot;nga&quot;에는 숫자 6개가 있어야 합니다</translation>
+    </message>
 </context>
 <context>
     <name>cascadeclip::ui::ClassListModel</name>
@@ -41,6 +45,159 @@
     <message>
         <source>%1 (id %2)</source>
         <translation>%1 (ID %2)</translation>
+    </message>
+</context>
+<context>
+    <name>cascadeclip::ui::ExportDialog</name>
+    <message>
+        <source>the destination is read-only or you may not write there</source>
+        <translation>대상 위치가 읽기 전용이거나 쓰기 권한이 없습니다</translation>
+    </message>
+    <message>
+        <source>it would replace one of the images; choose another folder</source>
+        <translation>내보내는 이미지 중 하나를 덮어쓰게 됩니다. 다른 폴더를 선택하십시오</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>디스크가 가득 찼습니다</translation>
+    </message>
+    <message>
+        <source>the folder cannot be created</source>
+        <translation>폴더를 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>two classes have the same colour (a colour export needs distinct colours)</source>
+        <translation>두 클래스의 색상이 같습니다 (색상 내보내기에는 서로 다른 색상이 필요합니다)</translation>
+    </message>
+    <message>
+        <source>it could not be written (see the details)</source>
+        <translation>쓸 수 없습니다 (자세히 참조)</translation>
+    </message>
+    <message>
+        <source>Export Annotations</source>
+        <translation>주석 내보내기</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>이미지</translation>
+    </message>
+    <message>
+        <source>Formats</source>
+        <translation>형식</translation>
+    </message>
+    <message>
+        <source>Index PNG (8-bit palette; 255 = unlabeled)</source>
+        <translation>인덱스 PNG (8비트 팔레트, 255 = 레이블 없음)</translation>
+    </message>
+    <message>
+        <source>NAME.png: pixel = class position in the panel, as VOC and MMSeg read it</source>
+        <translation>NAME.png: 픽셀 값 = 패널에서 클래스의 위치 (VOC와 MMSeg가 읽는 방식)</translation>
+    </message>
+    <message>
+        <source>Colour PNG with labelmap.txt and legend.json</source>
+        <translation>labelmap.txt와 legend.json을 포함한 색상 PNG</translation>
+    </message>
+    <message>
+        <source>NAME_color.png for people, with CVAT&apos;s labelmap.txt and a JSON legend</source>
+        <translation>사람이 보기 위한 NAME_color.png (CVAT의 labelmap.txt와 JSON 범례 포함)</translation>
+    </message>
+    <message>
+        <source>COCO JSON (RLE masks)</source>
+        <translation>COCO JSON (RLE 마스크)</translation>
+    </message>
+    <message>
+        <source>coco.json: one annotation per class present in an image; category id = class id + 1</source>
+        <translation>coco.json: 이미지에 있는 클래스마다 주석 하나, 카테고리 ID = 클래스 ID + 1</translation>
+    </message>
+    <message>
+        <source>Polygons where exact (RLE for regions with holes)</source>
+        <translation>정확히 표현되면 다각형 (구멍이 있는 영역은 RLE)</translation>
+    </message>
+    <message>
+        <source>labelme JSON (mask shapes)</source>
+        <translation>labelme JSON (마스크 도형)</translation>
+    </message>
+    <message>
+        <source>NAME.json for labelme, X-AnyLabeling and CVAT&apos;s LabelMe format</source>
+        <translation>labelme, X-AnyLabeling 및 CVAT의 LabelMe 형식용 NAME.json</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <source>Destination folder:</source>
+        <translation>대상 폴더:</translation>
+    </message>
+    <message>
+        <source>%v / %m images</source>
+        <translation>이미지 %v / %m</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>Exported “%1”</source>
+        <translation>“%1” 내보냄</translation>
+    </message>
+    <message>
+        <source>Export canceled. The files written so far are complete.</source>
+        <translation>내보내기를 취소했습니다. 지금까지 쓴 파일은 온전합니다.</translation>
+    </message>
+    <message>
+        <source>Current image</source>
+        <translation>현재 이미지</translation>
+    </message>
+    <message>
+        <source>Current image (%1)</source>
+        <translation>현재 이미지 (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>All images of the project (%n image(s))</source>
+        <translation>
+            <numerusform>프로젝트의 모든 이미지 (%n개)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export To</source>
+        <translation>내보낼 위치</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>There is nothing to export: no image has an annotation yet.</source>
+        <translation>내보낼 것이 없습니다: 아직 주석이 있는 이미지가 없습니다.</translation>
+    </message>
+    <message>
+        <source>There is nothing to export: the project has no classes.</source>
+        <translation>내보낼 것이 없습니다: 프로젝트에 클래스가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Exporting to “%1”…</source>
+        <translation>“%1”(으)로 내보내는 중…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n image(s) to “%1”.</source>
+        <translation>
+            <numerusform>이미지 %n개를 “%1”(으)로 내보냈습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) without annotation were left out.</source>
+        <translation>
+            <numerusform>주석이 없는 이미지 %n개는 제외했습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not export “%1”: %2.</source>
+        <translation>“%1”을(를) 내보낼 수 없습니다: %2.</translation>
     </message>
 </context>
 <context>
@@ -62,6 +219,192 @@
     <message>
         <source>To do</source>
         <translation>할 일</translation>
+    </message>
+</context>
+<context>
+    <name>cascadeclip::ui::InspectorChart</name>
+    <message>
+        <source>Alt+click a pixel (or use the Inspect tool, I) to see how each level contributed to its scores.</source>
+        <translation>픽셀을 Alt+클릭하면 (또는 검사 도구(I)를 사용하면) 각 레벨이 그 점수에 얼마나 기여했는지 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>b5</source>
+        <translation>b5</translation>
+    </message>
+    <message>
+        <source>b6</source>
+        <translation>b6</translation>
+    </message>
+    <message>
+        <source>b7</source>
+        <translation>b7</translation>
+    </message>
+    <message>
+        <source>bias</source>
+        <translation>편향</translation>
+    </message>
+    <message>
+        <source>b8</source>
+        <translation>b8</translation>
+    </message>
+    <message>
+        <source>b9</source>
+        <translation>b9</translation>
+    </message>
+    <message>
+        <source>b10</source>
+        <translation>b10</translation>
+    </message>
+    <message>
+        <source>stage 3</source>
+        <translation>3단계</translation>
+    </message>
+    <message>
+        <source>Stage 1:</source>
+        <translation>1단계:</translation>
+    </message>
+    <message>
+        <source>Stage 2:</source>
+        <translation>2단계:</translation>
+    </message>
+    <message>
+        <source>p %1</source>
+        <translation>p %1</translation>
+    </message>
+    <message>
+        <source>ℓ %1</source>
+        <translation>ℓ %1</translation>
+    </message>
+</context>
+<context>
+    <name>cascadeclip::ui::InspectorPanel</name>
+    <message>
+        <source>Pin</source>
+        <translation>고정</translation>
+    </message>
+    <message>
+        <source>Keep this pixel in the list when the next one is inspected</source>
+        <translation>다음 픽셀을 검사할 때도 이 픽셀을 목록에 남겨 둡니다</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+    <message>
+        <source>Copy as CSV</source>
+        <translation>CSV로 복사</translation>
+    </message>
+    <message>
+        <source>Copy every listed pixel&apos;s per-class, per-stage and per-block values</source>
+        <translation>목록의 모든 픽셀에 대해 클래스별, 단계별, 블록별 값을 복사합니다</translation>
+    </message>
+    <message>
+        <source>x %1, y %2 · %3 (%4)%5</source>
+        <translation>x %1, y %2 · %3 (%4)%5</translation>
+    </message>
+    <message>
+        <source> · pinned</source>
+        <translation> · 고정됨</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n pixel(s) as CSV</source>
+        <translation>
+            <numerusform>픽셀 %n개를 CSV로 복사했습니다</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cascadeclip::ui::LevelView</name>
+    <message>
+        <source>Annotation</source>
+        <translation>주석</translation>
+    </message>
+    <message>
+        <source>Stage 1 (blocks 5–7)</source>
+        <translation>1단계 (블록 5–7)</translation>
+    </message>
+    <message>
+        <source>Stage 2 (blocks 8–10)</source>
+        <translation>2단계 (블록 8–10)</translation>
+    </message>
+    <message>
+        <source>Stage 3 (final block)</source>
+        <translation>3단계 (마지막 블록)</translation>
+    </message>
+    <message>
+        <source>Fused</source>
+        <translation>융합</translation>
+    </message>
+    <message>
+        <source>All four levels</source>
+        <translation>네 레벨 모두</translation>
+    </message>
+    <message>
+        <source> View </source>
+        <translation> 보기 </translation>
+    </message>
+    <message>
+        <source>Show the annotation, one level of the cascade, or all four side by side. The level views are read-only; click with Alt (or the Inspect tool) to inspect a pixel.</source>
+        <translation>주석, 캐스케이드의 한 레벨, 또는 네 레벨을 나란히 표시합니다. 레벨 보기는 읽기 전용이며, Alt를 누른 채 클릭하거나 검사 도구로 클릭하면 픽셀을 검사합니다.</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>레이블</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>확률</translation>
+    </message>
+    <message>
+        <source>Logit</source>
+        <translation>로짓</translation>
+    </message>
+    <message>
+        <source>Draw the level as a label map, or one class&apos;s probability or logit as a heatmap</source>
+        <translation>레벨을 레이블 맵으로 그리거나, 한 클래스의 확률 또는 로짓을 히트맵으로 그립니다</translation>
+    </message>
+    <message>
+        <source>Class of the heatmap</source>
+        <translation>히트맵의 클래스</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>확률</translation>
+    </message>
+    <message>
+        <source>logit</source>
+        <translation>로짓</translation>
+    </message>
+    <message>
+        <source>stage 1</source>
+        <translation>1단계</translation>
+    </message>
+    <message>
+        <source>stage 2</source>
+        <translation>2단계</translation>
+    </message>
+    <message>
+        <source>stage 3</source>
+        <translation>3단계</translation>
+    </message>
+    <message>
+        <source>fused</source>
+        <translation>융합</translation>
+    </message>
+    <message>
+        <source>%1
+%2, %3</source>
+        <extracomment>Keep the ASCII comma: the four-up panes show only what comes before it.</extracomment>
+        <translation>%1
+%2, %3</translation>
+    </message>
+    <message>
+        <source>%1 — re-decoding…</source>
+        <translation>%1 — 다시 디코딩하는 중…</translation>
+    </message>
+    <message>
+        <source>%1 — run the model</source>
+        <translation>%1 — 모델을 실행하십시오</translation>
     </message>
 </context>
 <context>
@@ -365,14 +708,6 @@ unlabeled</source>
         <translation>&lt;b&gt;Cascade-CLIP Studio %1&lt;/b&gt;&lt;p&gt;Cascade-CLIP을 이용한 제로샷 시맨틱 분할.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;&lt;pre&gt;%3&lt;/pre&gt;</translation>
     </message>
     <message>
-        <source>Choose a Model Bundle</source>
-        <translation>모델 번들 선택</translation>
-    </message>
-    <message>
-        <source>Model bundles (*.safetensors);;All files (*)</source>
-        <translation>모델 번들 (*.safetensors);;모든 파일 (*)</translation>
-    </message>
-    <message>
         <source>Open Image</source>
         <translation>이미지 열기</translation>
     </message>
@@ -608,6 +943,64 @@ unlabeled</source>
         <source>Could not save the annotation of “%1”.</source>
         <translation>“%1”의 주석을 저장할 수 없습니다.</translation>
     </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Could not re-decode “%1”: %2.</source>
+        <translation>“%1”을(를) 다시 디코딩할 수 없습니다: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n image(s) to “%1”</source>
+        <translation>
+            <numerusform>이미지 %n개를 “%1”(으)로 내보냈습니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Levels</source>
+        <translation>레벨</translation>
+    </message>
+    <message>
+        <source>NGA Weights</source>
+        <translation>NGA 가중치</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>검사기</translation>
+    </message>
+    <message>
+        <source>Could not inspect the pixel: %1.</source>
+        <translation>픽셀을 검사할 수 없습니다: %1.</translation>
+    </message>
+    <message>
+        <source>Inspect</source>
+        <translation>검사</translation>
+    </message>
+    <message>
+        <source>Inspect: click a pixel to see each level&apos;s share of its scores (I; Alt+click with any tool)</source>
+        <translation>검사: 픽셀을 클릭하면 그 점수에 대한 각 레벨의 기여도를 봅니다 (I, 어느 도구에서나 Alt+클릭)</translation>
+    </message>
+    <message>
+        <source>Press Run to segment this image with these NGA weights</source>
+        <translation>이 NGA 가중치로 이미지를 분할하려면 실행을 누르십시오</translation>
+    </message>
+    <message>
+        <source>Press Run to see the levels of this image</source>
+        <translation>이 이미지의 레벨을 보려면 실행을 누르십시오</translation>
+    </message>
+    <message>
+        <source>Change NGA weights</source>
+        <translation>NGA 가중치 변경</translation>
+    </message>
+    <message>
+        <source>Run the model on this image first: the inspector reads the features it cached.</source>
+        <translation>먼저 이 이미지에서 모델을 실행하십시오: 검사기는 모델이 캐시한 특징을 읽습니다.</translation>
+    </message>
+    <message>
+        <source>Inspecting x %1, y %2…</source>
+        <translation>x %1, y %2 검사 중…</translation>
+    </message>
 </context>
 <context>
     <name>cascadeclip::ui::MessageWidget</name>
@@ -618,6 +1011,322 @@ unlabeled</source>
     <message>
         <source>Dismiss</source>
         <translation>닫기</translation>
+    </message>
+</context>
+<context>
+    <name>cascadeclip::ui::ModelSetupDialog</name>
+    <message>
+        <source>Set Up Model</source>
+        <translation>모델 설정</translation>
+    </message>
+    <message>
+        <source>Model bundle</source>
+        <translation>모델 번들</translation>
+    </message>
+    <message>
+        <source>Bundle:</source>
+        <translation>번들:</translation>
+    </message>
+    <message>
+        <source>Model bundles (*.safetensors)</source>
+        <translation>모델 번들 (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>불러오기</translation>
+    </message>
+    <message>
+        <source>Import the official files</source>
+        <translation>공식 파일 가져오기</translation>
+    </message>
+    <message>
+        <source>CLIP ViT-B/16:</source>
+        <translation>CLIP ViT-B/16:</translation>
+    </message>
+    <message>
+        <source>OpenAI CLIP (*.pt);;All files (*)</source>
+        <translation>OpenAI CLIP (*.pt);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>ViT-B-16.pt from OpenAI</source>
+        <translation>OpenAI의 ViT-B-16.pt</translation>
+    </message>
+    <message>
+        <source>Checkpoint:</source>
+        <translation>체크포인트:</translation>
+    </message>
+    <message>
+        <source>Cascade-CLIP checkpoints (*.pth);;All files (*)</source>
+        <translation>Cascade-CLIP 체크포인트 (*.pth);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>official Cascade-CLIP .pth</source>
+        <translation>공식 Cascade-CLIP .pth</translation>
+    </message>
+    <message>
+        <source>Vocabulary:</source>
+        <translation>어휘:</translation>
+    </message>
+    <message>
+        <source>CLIP vocabulary (*.txt.gz *.txt);;All files (*)</source>
+        <translation>CLIP 어휘 (*.txt.gz *.txt);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>%1 (default: next to the checkpoint or CLIP file)</source>
+        <translation>%1 (기본값: 체크포인트나 CLIP 파일과 같은 폴더)</translation>
+    </message>
+    <message>
+        <source>From the checkpoint&apos;s dataset</source>
+        <translation>체크포인트의 데이터셋에 따름</translation>
+    </message>
+    <message>
+        <source>Single: “a photo of a {}” (VOC)</source>
+        <translation>단일: “a photo of a {}” (VOC)</translation>
+    </message>
+    <message>
+        <source>Multi: 15 templates (Context, COCO)</source>
+        <translation>다중: 템플릿 15개 (Context, COCO)</translation>
+    </message>
+    <message>
+        <source>Templates:</source>
+        <translation>템플릿:</translation>
+    </message>
+    <message>
+        <source>From the checkpoint&apos;s config</source>
+        <translation>체크포인트의 설정에 따름</translation>
+    </message>
+    <message>
+        <source>Inductive (seen classes −0.1)</source>
+        <translation>귀납적 (학습된 클래스 −0.1)</translation>
+    </message>
+    <message>
+        <source>Transductive</source>
+        <translation>변환적</translation>
+    </message>
+    <message>
+        <source>Setting:</source>
+        <translation>설정 방식:</translation>
+    </message>
+    <message>
+        <source>All classes (cross-dataset)</source>
+        <translation>모든 클래스 (교차 데이터셋)</translation>
+    </message>
+    <message>
+        <source>These indices:</source>
+        <translation>다음 인덱스:</translation>
+    </message>
+    <message>
+        <source>0,1,2,…</source>
+        <translation>0,1,2,…</translation>
+    </message>
+    <message>
+        <source>Seen classes:</source>
+        <translation>학습된 클래스:</translation>
+    </message>
+    <message>
+        <source>Save bundle as:</source>
+        <translation>번들 저장 위치:</translation>
+    </message>
+    <message>
+        <source>NAME.safetensors</source>
+        <translation>NAME.safetensors</translation>
+    </message>
+    <message>
+        <source>Cancel Import</source>
+        <translation>가져오기 취소</translation>
+    </message>
+    <message>
+        <source>Import and Load</source>
+        <translation>가져와서 불러오기</translation>
+    </message>
+    <message>
+        <source>Runtime</source>
+        <translation>런타임</translation>
+    </message>
+    <message>
+        <source>Automatic (CUDA when available)</source>
+        <translation>자동 (가능하면 CUDA)</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message numerus="yes">
+        <source>CUDA (%n GPU(s))</source>
+        <translation>
+            <numerusform>CUDA (GPU %n개)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CUDA</source>
+        <translation>CUDA</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>장치:</translation>
+    </message>
+    <message>
+        <source>Found: CPU with %1 hardware threads</source>
+        <translation>감지됨: 하드웨어 스레드 %1개의 CPU</translation>
+    </message>
+    <message numerus="yes">
+        <source>; CUDA: %n GPU(s)</source>
+        <translation>
+            <numerusform>; CUDA: GPU %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No CUDA: %1.</source>
+        <translation>CUDA 없음: %1.</translation>
+    </message>
+    <message>
+        <source>All cores</source>
+        <translation>모든 코어</translation>
+    </message>
+    <message>
+        <source>Threads the model uses on the CPU; applied when the model is loaded</source>
+        <translation>모델이 CPU에서 사용하는 스레드 수입니다. 모델을 불러올 때 적용됩니다</translation>
+    </message>
+    <message>
+        <source>Threads:</source>
+        <translation>스레드:</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported “%1” (%n tensor(s), %2 classes). Loading it…</source>
+        <translation>
+            <numerusform>“%1”을(를) 가져왔습니다 (텐서 %n개, 클래스 %2개). 불러오는 중…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import canceled; no bundle was written.</source>
+        <translation>가져오기를 취소했습니다. 번들은 쓰지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <source>Choose a model bundle (.safetensors) to load.</source>
+        <translation>불러올 모델 번들 (.safetensors)을 선택하십시오.</translation>
+    </message>
+    <message>
+        <source>Could not load “%1”: the file does not exist.</source>
+        <translation>“%1”을(를) 불러올 수 없습니다: 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Choose the official Cascade-CLIP checkpoint (.pth) to import.</source>
+        <translation>가져올 공식 Cascade-CLIP 체크포인트 (.pth)를 선택하십시오.</translation>
+    </message>
+    <message>
+        <source>Could not import “%1”: the file does not exist.</source>
+        <translation>“%1”을(를) 가져올 수 없습니다: 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Choose where to save the new model bundle.</source>
+        <translation>새 모델 번들을 저장할 위치를 선택하십시오.</translation>
+    </message>
+    <message>
+        <source>Could not find CLIP&apos;s vocabulary %1: choose it in the Vocabulary field.</source>
+        <translation>CLIP 어휘 %1을(를) 찾을 수 없습니다: 어휘 필드에서 선택하십시오.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a class index: give the seen classes as 0,1,2,…</source>
+        <translation>“%1”은(는) 클래스 인덱스가 아닙니다: 학습된 클래스를 0,1,2,… 형식으로 입력하십시오</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>가져오는 중…</translation>
+    </message>
+    <message>
+        <source>a file was not found</source>
+        <translation>파일을 찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>it is not a file this import can read, or it is damaged</source>
+        <translation>이 가져오기로 읽을 수 있는 파일이 아니거나 손상되었습니다</translation>
+    </message>
+    <message>
+        <source>the settings do not fit the checkpoint</source>
+        <translation>설정이 체크포인트와 맞지 않습니다</translation>
+    </message>
+    <message>
+        <source>there is not enough memory</source>
+        <translation>메모리가 부족합니다</translation>
+    </message>
+    <message>
+        <source>a file could not be read or written</source>
+        <translation>파일을 읽거나 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>an internal error occurred</source>
+        <translation>내부 오류가 발생했습니다</translation>
+    </message>
+    <message>
+        <source>Could not import “%1”: %2.</source>
+        <translation>“%1”을(를) 가져올 수 없습니다: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>cascadeclip::ui::NgaPanel</name>
+    <message>
+        <source>Stage 1 (blocks 5–7)</source>
+        <translation>1단계 (블록 5–7)</translation>
+    </message>
+    <message>
+        <source>Stage 2 (blocks 8–10)</source>
+        <translation>2단계 (블록 8–10)</translation>
+    </message>
+    <message>
+        <source>Block %1</source>
+        <translation>블록 %1</translation>
+    </message>
+    <message>
+        <source>Weight of block %1 in stage %2</source>
+        <translation>%2단계 블록 %1의 가중치</translation>
+    </message>
+    <message>
+        <source>Gaussian preset</source>
+        <translation>가우스 프리셋</translation>
+    </message>
+    <message>
+        <source>σ</source>
+        <translation>σ</translation>
+    </message>
+    <message>
+        <source>Width of the Gaussian: weight = exp(−d²/2σ²), d = blocks to the stage&apos;s last</source>
+        <translation>가우스의 폭: 가중치 = exp(−d²/2σ²), d = 단계의 마지막 블록까지의 블록 수</translation>
+    </message>
+    <message>
+        <source>Apply Gaussian</source>
+        <translation>가우스 적용</translation>
+    </message>
+    <message>
+        <source>Set both stages to exp(−d²/2σ²); moving σ afterwards updates them live</source>
+        <translation>두 단계를 모두 exp(−d²/2σ²)로 설정합니다. 이후 σ를 움직이면 실시간으로 갱신됩니다</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>재설정</translation>
+    </message>
+    <message>
+        <source>Back to the checkpoint&apos;s learned weights</source>
+        <translation>체크포인트의 학습된 가중치로 되돌립니다</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>편집됨</translation>
+    </message>
+    <message>
+        <source>Checkpoint weights</source>
+        <translation>체크포인트 가중치</translation>
+    </message>
+    <message>
+        <source>Checkpoint: %1, %2, %3 | %4, %5, %6</source>
+        <translation>체크포인트: %1, %2, %3 | %4, %5, %6</translation>
     </message>
 </context>
 <context>

@@ -12,10 +12,6 @@
         <translation>%1: 应为 %2x%3 的 16 位单通道 PNG</translation>
     </message>
     <message>
-        <source>not a decodable image (%1 bytes)</source>
-        <translation>无法解码的图像（%1 字节）</translation>
-    </message>
-    <message>
         <source>%1: the saved annotation could not be read, so it is not overwritten</source>
         <translation>%1: 无法读取已保存的标注，因此不会覆盖它</translation>
     </message>
@@ -31,6 +27,14 @@
         <source>%1: annotation is %2x%3 but the image is %4x%5</source>
         <translation>%1: 标注为 %2x%3，但图像为 %4x%5</translation>
     </message>
+    <message>
+        <source>%1: written by another program or window after this image was opened; not overwritten (reopen the image to see those masks)</source>
+        <translation>%1：打开此图像后已被其他程序或窗口写入，因此不会覆盖（重新打开图像即可查看这些掩码）</translation>
+    </message>
+    <message>
+        <source>%1: &quot;nga&quot; must hold six numbers</source>
+        <translation>%1：&quot;nga&quot; 必须包含 6 个数字</translation>
+    </message>
 </context>
 <context>
     <name>cascadeclip::ui::ClassListModel</name>
@@ -41,6 +45,159 @@
     <message>
         <source>%1 (id %2)</source>
         <translation>%1（ID %2）</translation>
+    </message>
+</context>
+<context>
+    <name>cascadeclip::ui::ExportDialog</name>
+    <message>
+        <source>the destination is read-only or you may not write there</source>
+        <translation>目标位置为只读，或您没有写入权限</translation>
+    </message>
+    <message>
+        <source>it would replace one of the images; choose another folder</source>
+        <translation>这会覆盖其中一张图像；请选择其他文件夹</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the folder cannot be created</source>
+        <translation>无法创建文件夹</translation>
+    </message>
+    <message>
+        <source>two classes have the same colour (a colour export needs distinct colours)</source>
+        <translation>两个类别的颜色相同（颜色导出需要互不相同的颜色）</translation>
+    </message>
+    <message>
+        <source>it could not be written (see the details)</source>
+        <translation>无法写入（请查看详细信息）</translation>
+    </message>
+    <message>
+        <source>Export Annotations</source>
+        <translation>导出标注</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>Formats</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Index PNG (8-bit palette; 255 = unlabeled)</source>
+        <translation>索引 PNG（8 位调色板；255 = 未标注）</translation>
+    </message>
+    <message>
+        <source>NAME.png: pixel = class position in the panel, as VOC and MMSeg read it</source>
+        <translation>NAME.png：像素值 = 类别在面板中的位置，与 VOC 和 MMSeg 的读取方式一致</translation>
+    </message>
+    <message>
+        <source>Colour PNG with labelmap.txt and legend.json</source>
+        <translation>颜色 PNG（附 labelmap.txt 和 legend.json）</translation>
+    </message>
+    <message>
+        <source>NAME_color.png for people, with CVAT&apos;s labelmap.txt and a JSON legend</source>
+        <translation>供人查看的 NAME_color.png，附 CVAT 的 labelmap.txt 和 JSON 图例</translation>
+    </message>
+    <message>
+        <source>COCO JSON (RLE masks)</source>
+        <translation>COCO JSON（RLE 掩码）</translation>
+    </message>
+    <message>
+        <source>coco.json: one annotation per class present in an image; category id = class id + 1</source>
+        <translation>coco.json：图像中出现的每个类别各一条标注；category id = 类别 ID + 1</translation>
+    </message>
+    <message>
+        <source>Polygons where exact (RLE for regions with holes)</source>
+        <translation>可精确表示时使用多边形（带孔区域使用 RLE）</translation>
+    </message>
+    <message>
+        <source>labelme JSON (mask shapes)</source>
+        <translation>labelme JSON（掩码形状）</translation>
+    </message>
+    <message>
+        <source>NAME.json for labelme, X-AnyLabeling and CVAT&apos;s LabelMe format</source>
+        <translation>用于 labelme、X-AnyLabeling 和 CVAT 的 LabelMe 格式的 NAME.json</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Destination folder:</source>
+        <translation>目标文件夹：</translation>
+    </message>
+    <message>
+        <source>%v / %m images</source>
+        <translation>图像 %v / %m</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Exported “%1”</source>
+        <translation>已导出“%1”</translation>
+    </message>
+    <message>
+        <source>Export canceled. The files written so far are complete.</source>
+        <translation>已取消导出。已写入的文件都是完整的。</translation>
+    </message>
+    <message>
+        <source>Current image</source>
+        <translation>当前图像</translation>
+    </message>
+    <message>
+        <source>Current image (%1)</source>
+        <translation>当前图像（%1）</translation>
+    </message>
+    <message numerus="yes">
+        <source>All images of the project (%n image(s))</source>
+        <translation>
+            <numerusform>项目中的所有图像（%n 张）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export To</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>There is nothing to export: no image has an annotation yet.</source>
+        <translation>没有可导出的内容：还没有任何图像带有标注。</translation>
+    </message>
+    <message>
+        <source>There is nothing to export: the project has no classes.</source>
+        <translation>没有可导出的内容：项目中没有类别。</translation>
+    </message>
+    <message>
+        <source>Exporting to “%1”…</source>
+        <translation>正在导出到“%1”…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n image(s) to “%1”.</source>
+        <translation>
+            <numerusform>已将 %n 张图像导出到“%1”。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) without annotation were left out.</source>
+        <translation>
+            <numerusform>已略过 %n 张没有标注的图像。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not export “%1”: %2.</source>
+        <translation>无法导出“%1”：%2。</translation>
     </message>
 </context>
 <context>
@@ -62,6 +219,192 @@
     <message>
         <source>To do</source>
         <translation>待处理</translation>
+    </message>
+</context>
+<context>
+    <name>cascadeclip::ui::InspectorChart</name>
+    <message>
+        <source>Alt+click a pixel (or use the Inspect tool, I) to see how each level contributed to its scores.</source>
+        <translation>按住 Alt 单击像素（或使用检查工具，I），即可查看各层级对其得分的贡献。</translation>
+    </message>
+    <message>
+        <source>b5</source>
+        <translation>b5</translation>
+    </message>
+    <message>
+        <source>b6</source>
+        <translation>b6</translation>
+    </message>
+    <message>
+        <source>b7</source>
+        <translation>b7</translation>
+    </message>
+    <message>
+        <source>bias</source>
+        <translation>偏置</translation>
+    </message>
+    <message>
+        <source>b8</source>
+        <translation>b8</translation>
+    </message>
+    <message>
+        <source>b9</source>
+        <translation>b9</translation>
+    </message>
+    <message>
+        <source>b10</source>
+        <translation>b10</translation>
+    </message>
+    <message>
+        <source>stage 3</source>
+        <translation>阶段 3</translation>
+    </message>
+    <message>
+        <source>Stage 1:</source>
+        <translation>阶段 1：</translation>
+    </message>
+    <message>
+        <source>Stage 2:</source>
+        <translation>阶段 2：</translation>
+    </message>
+    <message>
+        <source>p %1</source>
+        <translation>p %1</translation>
+    </message>
+    <message>
+        <source>ℓ %1</source>
+        <translation>ℓ %1</translation>
+    </message>
+</context>
+<context>
+    <name>cascadeclip::ui::InspectorPanel</name>
+    <message>
+        <source>Pin</source>
+        <translation>固定</translation>
+    </message>
+    <message>
+        <source>Keep this pixel in the list when the next one is inspected</source>
+        <translation>检查下一个像素时，将此像素保留在列表中</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Copy as CSV</source>
+        <translation>复制为 CSV</translation>
+    </message>
+    <message>
+        <source>Copy every listed pixel&apos;s per-class, per-stage and per-block values</source>
+        <translation>复制列表中每个像素按类别、阶段和块划分的值</translation>
+    </message>
+    <message>
+        <source>x %1, y %2 · %3 (%4)%5</source>
+        <translation>x %1，y %2 · %3（%4）%5</translation>
+    </message>
+    <message>
+        <source> · pinned</source>
+        <translation> · 已固定</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n pixel(s) as CSV</source>
+        <translation>
+            <numerusform>已将 %n 个像素复制为 CSV</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cascadeclip::ui::LevelView</name>
+    <message>
+        <source>Annotation</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>Stage 1 (blocks 5–7)</source>
+        <translation>阶段 1（块 5–7）</translation>
+    </message>
+    <message>
+        <source>Stage 2 (blocks 8–10)</source>
+        <translation>阶段 2（块 8–10）</translation>
+    </message>
+    <message>
+        <source>Stage 3 (final block)</source>
+        <translation>阶段 3（最后一个块）</translation>
+    </message>
+    <message>
+        <source>Fused</source>
+        <translation>融合</translation>
+    </message>
+    <message>
+        <source>All four levels</source>
+        <translation>全部四个层级</translation>
+    </message>
+    <message>
+        <source> View </source>
+        <translation> 视图 </translation>
+    </message>
+    <message>
+        <source>Show the annotation, one level of the cascade, or all four side by side. The level views are read-only; click with Alt (or the Inspect tool) to inspect a pixel.</source>
+        <translation>显示标注、级联中的某一层级，或并排显示全部四个层级。层级视图为只读；按住 Alt 单击（或使用检查工具）可检查像素。</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>Logit</source>
+        <translation>Logit</translation>
+    </message>
+    <message>
+        <source>Draw the level as a label map, or one class&apos;s probability or logit as a heatmap</source>
+        <translation>将层级绘制为标签图，或将某个类别的概率或 logit 绘制为热力图</translation>
+    </message>
+    <message>
+        <source>Class of the heatmap</source>
+        <translation>热力图的类别</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>logit</source>
+        <translation>logit</translation>
+    </message>
+    <message>
+        <source>stage 1</source>
+        <translation>阶段 1</translation>
+    </message>
+    <message>
+        <source>stage 2</source>
+        <translation>阶段 2</translation>
+    </message>
+    <message>
+        <source>stage 3</source>
+        <translation>阶段 3</translation>
+    </message>
+    <message>
+        <source>fused</source>
+        <translation>融合</translation>
+    </message>
+    <message>
+        <source>%1
+%2, %3</source>
+        <extracomment>Keep the ASCII comma: the four-up panes show only what comes before it.</extracomment>
+        <translation>%1
+%2, %3</translation>
+    </message>
+    <message>
+        <source>%1 — re-decoding…</source>
+        <translation>%1 — 正在重新解码…</translation>
+    </message>
+    <message>
+        <source>%1 — run the model</source>
+        <translation>%1 — 请运行模型</translation>
     </message>
 </context>
 <context>
@@ -365,14 +708,6 @@ unlabeled</source>
         <translation>&lt;b&gt;Cascade-CLIP Studio %1&lt;/b&gt;&lt;p&gt;基于 Cascade-CLIP 的零样本语义分割。&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;&lt;pre&gt;%3&lt;/pre&gt;</translation>
     </message>
     <message>
-        <source>Choose a Model Bundle</source>
-        <translation>选择模型包</translation>
-    </message>
-    <message>
-        <source>Model bundles (*.safetensors);;All files (*)</source>
-        <translation>模型包 (*.safetensors);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Open Image</source>
         <translation>打开图像</translation>
     </message>
@@ -608,6 +943,64 @@ unlabeled</source>
         <source>Could not save the annotation of “%1”.</source>
         <translation>无法保存“%1”的标注。</translation>
     </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Could not re-decode “%1”: %2.</source>
+        <translation>无法重新解码“%1”：%2。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n image(s) to “%1”</source>
+        <translation>
+            <numerusform>已将 %n 张图像导出到“%1”</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Levels</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>NGA Weights</source>
+        <translation>NGA 权重</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查器</translation>
+    </message>
+    <message>
+        <source>Could not inspect the pixel: %1.</source>
+        <translation>无法检查该像素：%1。</translation>
+    </message>
+    <message>
+        <source>Inspect</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Inspect: click a pixel to see each level&apos;s share of its scores (I; Alt+click with any tool)</source>
+        <translation>检查：单击像素，查看各层级对其得分的贡献（I；任何工具下均可按住 Alt 单击）</translation>
+    </message>
+    <message>
+        <source>Press Run to segment this image with these NGA weights</source>
+        <translation>点击“运行”，用这些 NGA 权重分割此图像</translation>
+    </message>
+    <message>
+        <source>Press Run to see the levels of this image</source>
+        <translation>点击“运行”以查看此图像的各层级</translation>
+    </message>
+    <message>
+        <source>Change NGA weights</source>
+        <translation>更改 NGA 权重</translation>
+    </message>
+    <message>
+        <source>Run the model on this image first: the inspector reads the features it cached.</source>
+        <translation>请先在此图像上运行模型：检查器读取的是模型缓存的特征。</translation>
+    </message>
+    <message>
+        <source>Inspecting x %1, y %2…</source>
+        <translation>正在检查 x %1，y %2…</translation>
+    </message>
 </context>
 <context>
     <name>cascadeclip::ui::MessageWidget</name>
@@ -618,6 +1011,322 @@ unlabeled</source>
     <message>
         <source>Dismiss</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>cascadeclip::ui::ModelSetupDialog</name>
+    <message>
+        <source>Set Up Model</source>
+        <translation>设置模型</translation>
+    </message>
+    <message>
+        <source>Model bundle</source>
+        <translation>模型包</translation>
+    </message>
+    <message>
+        <source>Bundle:</source>
+        <translation>模型包：</translation>
+    </message>
+    <message>
+        <source>Model bundles (*.safetensors)</source>
+        <translation>模型包 (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>加载</translation>
+    </message>
+    <message>
+        <source>Import the official files</source>
+        <translation>导入官方文件</translation>
+    </message>
+    <message>
+        <source>CLIP ViT-B/16:</source>
+        <translation>CLIP ViT-B/16：</translation>
+    </message>
+    <message>
+        <source>OpenAI CLIP (*.pt);;All files (*)</source>
+        <translation>OpenAI CLIP (*.pt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>ViT-B-16.pt from OpenAI</source>
+        <translation>OpenAI 的 ViT-B-16.pt</translation>
+    </message>
+    <message>
+        <source>Checkpoint:</source>
+        <translation>检查点：</translation>
+    </message>
+    <message>
+        <source>Cascade-CLIP checkpoints (*.pth);;All files (*)</source>
+        <translation>Cascade-CLIP 检查点 (*.pth);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>official Cascade-CLIP .pth</source>
+        <translation>官方 Cascade-CLIP .pth</translation>
+    </message>
+    <message>
+        <source>Vocabulary:</source>
+        <translation>词表：</translation>
+    </message>
+    <message>
+        <source>CLIP vocabulary (*.txt.gz *.txt);;All files (*)</source>
+        <translation>CLIP 词表 (*.txt.gz *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 (default: next to the checkpoint or CLIP file)</source>
+        <translation>%1（默认：检查点或 CLIP 文件所在的文件夹）</translation>
+    </message>
+    <message>
+        <source>From the checkpoint&apos;s dataset</source>
+        <translation>按检查点的数据集</translation>
+    </message>
+    <message>
+        <source>Single: “a photo of a {}” (VOC)</source>
+        <translation>单个：“a photo of a {}”（VOC）</translation>
+    </message>
+    <message>
+        <source>Multi: 15 templates (Context, COCO)</source>
+        <translation>多个：15 个模板（Context、COCO）</translation>
+    </message>
+    <message>
+        <source>Templates:</source>
+        <translation>模板：</translation>
+    </message>
+    <message>
+        <source>From the checkpoint&apos;s config</source>
+        <translation>按检查点的配置</translation>
+    </message>
+    <message>
+        <source>Inductive (seen classes −0.1)</source>
+        <translation>归纳式（可见类别 −0.1）</translation>
+    </message>
+    <message>
+        <source>Transductive</source>
+        <translation>直推式</translation>
+    </message>
+    <message>
+        <source>Setting:</source>
+        <translation>设定：</translation>
+    </message>
+    <message>
+        <source>All classes (cross-dataset)</source>
+        <translation>所有类别（跨数据集）</translation>
+    </message>
+    <message>
+        <source>These indices:</source>
+        <translation>以下索引：</translation>
+    </message>
+    <message>
+        <source>0,1,2,…</source>
+        <translation>0,1,2,…</translation>
+    </message>
+    <message>
+        <source>Seen classes:</source>
+        <translation>可见类别：</translation>
+    </message>
+    <message>
+        <source>Save bundle as:</source>
+        <translation>模型包保存为：</translation>
+    </message>
+    <message>
+        <source>NAME.safetensors</source>
+        <translation>NAME.safetensors</translation>
+    </message>
+    <message>
+        <source>Cancel Import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <source>Import and Load</source>
+        <translation>导入并加载</translation>
+    </message>
+    <message>
+        <source>Runtime</source>
+        <translation>运行时</translation>
+    </message>
+    <message>
+        <source>Automatic (CUDA when available)</source>
+        <translation>自动（可用时使用 CUDA）</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message numerus="yes">
+        <source>CUDA (%n GPU(s))</source>
+        <translation>
+            <numerusform>CUDA（%n 个 GPU）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CUDA</source>
+        <translation>CUDA</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>设备：</translation>
+    </message>
+    <message>
+        <source>Found: CPU with %1 hardware threads</source>
+        <translation>检测到：具有 %1 个硬件线程的 CPU</translation>
+    </message>
+    <message numerus="yes">
+        <source>; CUDA: %n GPU(s)</source>
+        <translation>
+            <numerusform>；CUDA：%n 个 GPU</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No CUDA: %1.</source>
+        <translation>无 CUDA：%1。</translation>
+    </message>
+    <message>
+        <source>All cores</source>
+        <translation>所有核心</translation>
+    </message>
+    <message>
+        <source>Threads the model uses on the CPU; applied when the model is loaded</source>
+        <translation>模型在 CPU 上使用的线程数；加载模型时生效</translation>
+    </message>
+    <message>
+        <source>Threads:</source>
+        <translation>线程：</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported “%1” (%n tensor(s), %2 classes). Loading it…</source>
+        <translation>
+            <numerusform>已导入“%1”（%n 个张量，%2 个类别）。正在加载…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import canceled; no bundle was written.</source>
+        <translation>已取消导入；未写入模型包。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose a model bundle (.safetensors) to load.</source>
+        <translation>请选择要加载的模型包（.safetensors）。</translation>
+    </message>
+    <message>
+        <source>Could not load “%1”: the file does not exist.</source>
+        <translation>无法加载“%1”：文件不存在。</translation>
+    </message>
+    <message>
+        <source>Choose the official Cascade-CLIP checkpoint (.pth) to import.</source>
+        <translation>请选择要导入的官方 Cascade-CLIP 检查点（.pth）。</translation>
+    </message>
+    <message>
+        <source>Could not import “%1”: the file does not exist.</source>
+        <translation>无法导入“%1”：文件不存在。</translation>
+    </message>
+    <message>
+        <source>Choose where to save the new model bundle.</source>
+        <translation>请选择新模型包的保存位置。</translation>
+    </message>
+    <message>
+        <source>Could not find CLIP&apos;s vocabulary %1: choose it in the Vocabulary field.</source>
+        <translation>找不到 CLIP 的词表 %1：请在“词表”字段中选择。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a class index: give the seen classes as 0,1,2,…</source>
+        <translation>“%1”不是类别索引：请按 0,1,2,… 的形式填写可见类别</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>a file was not found</source>
+        <translation>找不到文件</translation>
+    </message>
+    <message>
+        <source>it is not a file this import can read, or it is damaged</source>
+        <translation>该文件不是此导入能读取的文件，或已损坏</translation>
+    </message>
+    <message>
+        <source>the settings do not fit the checkpoint</source>
+        <translation>设置与检查点不匹配</translation>
+    </message>
+    <message>
+        <source>there is not enough memory</source>
+        <translation>内存不足</translation>
+    </message>
+    <message>
+        <source>a file could not be read or written</source>
+        <translation>无法读取或写入文件</translation>
+    </message>
+    <message>
+        <source>an internal error occurred</source>
+        <translation>发生内部错误</translation>
+    </message>
+    <message>
+        <source>Could not import “%1”: %2.</source>
+        <translation>无法导入“%1”：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>cascadeclip::ui::NgaPanel</name>
+    <message>
+        <source>Stage 1 (blocks 5–7)</source>
+        <translation>阶段 1（块 5–7）</translation>
+    </message>
+    <message>
+        <source>Stage 2 (blocks 8–10)</source>
+        <translation>阶段 2（块 8–10）</translation>
+    </message>
+    <message>
+        <source>Block %1</source>
+        <translation>块 %1</translation>
+    </message>
+    <message>
+        <source>Weight of block %1 in stage %2</source>
+        <translation>阶段 %2 中块 %1 的权重</translation>
+    </message>
+    <message>
+        <source>Gaussian preset</source>
+        <translation>高斯预设</translation>
+    </message>
+    <message>
+        <source>σ</source>
+        <translation>σ</translation>
+    </message>
+    <message>
+        <source>Width of the Gaussian: weight = exp(−d²/2σ²), d = blocks to the stage&apos;s last</source>
+        <translation>高斯宽度：权重 = exp(−d²/2σ²)，d = 到该阶段最后一个块的块数</translation>
+    </message>
+    <message>
+        <source>Apply Gaussian</source>
+        <translation>应用高斯</translation>
+    </message>
+    <message>
+        <source>Set both stages to exp(−d²/2σ²); moving σ afterwards updates them live</source>
+        <translation>将两个阶段都设为 exp(−d²/2σ²)；之后移动 σ 会实时更新</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Back to the checkpoint&apos;s learned weights</source>
+        <translation>恢复为检查点中学习到的权重</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>已编辑</translation>
+    </message>
+    <message>
+        <source>Checkpoint weights</source>
+        <translation>检查点权重</translation>
+    </message>
+    <message>
+        <source>Checkpoint: %1, %2, %3 | %4, %5, %6</source>
+        <translation>检查点：%1, %2, %3 | %4, %5, %6</translation>
     </message>
 </context>
 <context>
