@@ -20,7 +20,7 @@ namespace cascadeclip::model {
 struct CropDecode {
     std::vector<torch::Tensor> stageLogits; // M1, M2, M3: [B, C, G, G]
     torch::Tensor logitSum; // M1 + M2 + M3: [B, C, G, G]
-    torch::Tensor scores; // [B, C, S, S]: sigmoid of the upsampled sum, seen shifted by -0.1
+    torch::Tensor scores; // [B, C, S, S]: sigmoid of the upsampled sum, seen shifted by -0.1 (when asked for)
     std::vector<StageContributions> contributions; // per stage, when asked: blocks [B, C, G, G], bias [B, C, 1, 1]
 };
 
@@ -40,10 +40,11 @@ struct CascadeClipImpl : torch::nn::Module {
     CropProjections project(const VisionFeatures& features);
 
     /// The same decode from cached projections: NGA weights only mix them, so a new weight costs no projection.
-    /// `withContributions` also splits each stage's last-layer logits by block.
+    /// `withContributions` also splits each stage's last-layer logits by block; without `withScores` the scores are
+    /// left undefined (for callers that upsample logitSum themselves).
     CropDecode decodeProjected(const torch::Tensor& global, const CropProjections& projections,
         const torch::Tensor& text, const torch::Tensor& seen, bool inductive, const torch::Tensor& weightsS1 = {},
-        const torch::Tensor& weightsS2 = {}, bool withContributions = false);
+        const torch::Tensor& weightsS2 = {}, bool withContributions = false, bool withScores = true);
 
     ModelOptions options;
     // backbone.*
@@ -54,8 +55,8 @@ struct CascadeClipImpl : torch::nn::Module {
     ClipTextEncoder text_encoder {nullptr};
 
 private:
-    /// Stage logits [B, C, N] -> the CropDecode: grid maps, sum, upsampled scores.
-    CropDecode finish(std::vector<torch::Tensor> stages, const torch::Tensor& seen, bool inductive);
+    /// Stage logits [B, C, N] -> the CropDecode: grid maps, sum, upsampled scores (when `withScores`).
+    CropDecode finish(std::vector<torch::Tensor> stages, const torch::Tensor& seen, bool inductive, bool withScores);
 };
 TORCH_MODULE(CascadeClip);
 
