@@ -3,9 +3,28 @@
 
 #include "ops/Resize.h"
 
+#include <ATen/Parallel.h>
+
 #include <cmath>
 
 namespace cascadeclip::model {
+
+void parallelTasks(int64_t count, const torch::Tensor& like, const std::function<void(int64_t)>& task)
+{
+    if (!like.is_cpu()) {
+        for (int64_t i = 0; i < count; ++i)
+            task(i);
+        return;
+    }
+    // Grad and inference modes are thread-local: the workers take the caller's.
+    const bool inference = c10::InferenceMode::is_enabled(), grad = at::GradMode::is_enabled();
+    at::parallel_for(0, count, 1, [&](int64_t begin, int64_t end) {
+        c10::InferenceMode inferenceGuard(inference);
+        at::AutoGradMode gradGuard(grad);
+        for (int64_t i = begin; i < end; ++i)
+            task(i);
+    });
+}
 
 CascadeClipImpl::CascadeClipImpl(const ModelOptions& o)
     : options(o)
@@ -42,11 +61,15 @@ CropDecode CascadeClipImpl::decodeProjected(const torch::Tensor& global, const C
         weightsS2.defined() ? weightsS2 : decode_head->weights_s2,
         torch::Tensor(),
     };
-    std::vector<torch::Tensor> stages;
+    std::vector<torch::Tensor> stages(3);
     std::vector<StageContributions> contributions(withContributions ? 3 : 0);
-    for (size_t s = 0; s < 3; ++s)
-        stages.push_back(decode_head->stageLogitsProjected(
-            s, descriptor, projections[s], weights[s], withContributions ? &contributions[s] : nullptr));
+    // The stages are independent: one task each (ops inside run on their task's thread), which on CPU replaces
+    // dozens of short parallel regions per stage, whose barriers and spinning cost more than the work.
+    parallelTasks(3, global, [&](int64_t s) {
+        const auto k = static_cast<size_t>(s);
+        stages[k] = decode_head->stageLogitsProjected(
+            k, descriptor, projections[k], weights[k], withContributions ? &contributions[k] : nullptr);
+    });
     auto out = finish(std::move(stages), seen, inductive, withScores);
     const auto& grid = out.stageLogits[0].sizes();
     for (auto& c : contributions) {

@@ -13,6 +13,7 @@
 #include <torch/torch.h>
 
 #include <array>
+#include <functional>
 
 namespace cascadeclip::model {
 
@@ -59,6 +60,11 @@ private:
     CropDecode finish(std::vector<torch::Tensor> stages, const torch::Tensor& seen, bool inductive, bool withScores);
 };
 TORCH_MODULE(CascadeClip);
+
+/// Runs task(0) .. task(count - 1) as coarse parallel tasks when `like` is on the CPU (at::parallel_for, one
+/// contiguous share per thread; ops inside a task run on that thread alone), in order on other devices. The
+/// caller's grad and inference modes hold inside the tasks.
+void parallelTasks(int64_t count, const torch::Tensor& like, const std::function<void(int64_t)>& task);
 
 /// The score offset subtracted from seen classes in the inductive setting ("calibration").
 inline constexpr double kSeenScoreOffset = 0.1;

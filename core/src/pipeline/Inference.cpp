@@ -73,10 +73,24 @@ torch::Tensor decodeWindows(model::CascadeClip& model, FeatureCache& cache, cons
         count = torch::zeros({1, 1, h, w}, inputs.text.options());
     std::vector<torch::Tensor> logitSums;
     std::vector<ops::WindowOrigin> origins;
+    std::vector<model::CropDecode> decoded;
+    if (fused && !stageLogits && cache.windows.size() <= kMaxProjectedWindows) {
+        // Every window from its cached projections, one window per task (see model::parallelTasks); the
+        // projections of a first decode are made here, each with all threads.
+        for (size_t k = cache.projections.size(); k < cache.windows.size(); ++k) {
+            checkCanceled(hooks);
+            cache.projections.push_back(model->project(cache.features[k]));
+        }
+        checkCanceled(hooks);
+        decoded.resize(cache.windows.size());
+        model::parallelTasks(static_cast<int64_t>(decoded.size()), inputs.text, [&](int64_t k) {
+            decoded[static_cast<size_t>(k)] = decodeWindow(model, cache, static_cast<size_t>(k), inputs, false);
+        });
+    }
     for (size_t k = 0; k < cache.windows.size(); ++k) {
         checkCanceled(hooks);
         const Window& win = cache.windows[k];
-        const auto decode = decodeWindow(model, cache, k, inputs, !fused);
+        const auto decode = decoded.empty() ? decodeWindow(model, cache, k, inputs, !fused) : std::move(decoded[k]);
         if (observer)
             observer(k, decode);
         if (fused) {
