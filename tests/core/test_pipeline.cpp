@@ -98,6 +98,29 @@ TEST(ResizeBilinear, AgreesWithInterpolateUpAndDown)
     }
 }
 
+TEST(SlideWindowScores, EqualsTheStepByStepComposition)
+{
+    torch::manual_seed(4);
+    // Two overlapping 16-pixel windows of 4x4 logits on a 16x23 canvas, resized to 12x17; class 1 seen.
+    const int64_t classes = 3, g = 4, crop = 16, h = 16, w = 23, oh = 12, ow = 17;
+    const std::vector<torch::Tensor> logits {torch::randn({classes, g, g}) * 3, torch::randn({classes, g, g}) * 3};
+    const std::vector<ops::WindowOrigin> origins {{0, 0}, {0, w - crop}};
+    const std::vector<float> offsets {0.0f, 0.1f, 0.0f};
+    auto preds = torch::zeros({1, classes, h, w});
+    auto count = torch::zeros({1, 1, h, w});
+    const auto offset = torch::tensor(offsets).view({1, classes, 1, 1});
+    for (size_t k = 0; k < logits.size(); ++k) {
+        const auto scores = ops::resizeBilinear(logits[k].unsqueeze(0), crop, crop).sigmoid_().sub_(offset);
+        const int64_t x = origins[k].x;
+        preds.slice(3, x, x + crop) += scores;
+        count.slice(3, x, x + crop) += 1;
+    }
+    const auto expected = ops::resizeBilinear(preds / count, oh, ow);
+    const auto got = ops::slideWindowScores(logits, origins, crop, h, w, offsets, oh, ow);
+    ASSERT_EQ(got.sizes(), expected.sizes());
+    EXPECT_LE((got - expected).abs().max().item<float>(), 1e-6f);
+}
+
 TEST(ResizeBilinear, ReadsStridedInput)
 {
     const auto x = torch::randn({1, 2, 8, 8}).transpose(2, 3);

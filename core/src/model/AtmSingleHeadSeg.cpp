@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "model/AtmSingleHeadSeg.h"
 
+#include <ATen/Parallel.h>
+
 #include <cmath>
+#include <vector>
 
 namespace cascadeclip::model {
 
@@ -21,12 +24,53 @@ CrossAttentionImpl::CrossAttentionImpl(int dims, int heads_)
     proj = register_module("proj", Linear(dims, dims));
 }
 
-torch::Tensor CrossAttentionImpl::logits(const torch::Tensor& query, const torch::Tensor& projectedKey)
+torch::Tensor CrossAttentionImpl::project(const torch::Tensor& query)
 {
-    const int64_t b = query.size(0), c = query.size(1), n = projectedKey.size(1), e = query.size(2), d = e / heads;
-    const auto qh = q->forward(query).view({b, c, heads, d}).transpose(1, 2); // [B, h, C, d]
-    const auto kh = projectedKey.view({b, n, heads, d}).transpose(1, 2); // [B, h, N, d]
-    return torch::matmul(qh, kh.transpose(-2, -1)) * scale; // [B, h, C, N]
+    return fastLinear(query, q->weight, q->bias);
+}
+
+torch::Tensor CrossAttentionImpl::meanLogits(const torch::Tensor& qx, const torch::Tensor& key)
+{
+    // sum_h (q_h . k_h) = q . k over all E: one product instead of one per head.
+    const double factor = scale / heads;
+    if (!oneDnnApplies(qx))
+        return torch::matmul(qx, key.transpose(-2, -1)) * factor; // [B, C, N]
+    std::vector<torch::Tensor> out;
+    for (int64_t b = 0; b < qx.size(0); ++b)
+        out.push_back(fastLinear(qx[b], key[b]).mul_(factor));
+    return torch::stack(out);
+}
+
+torch::Tensor CrossAttentionImpl::attend(
+    const torch::Tensor& qx, const torch::Tensor& keys, const torch::Tensor& values)
+{
+    const int64_t b = qx.size(0), c = qx.size(1), e = qx.size(2), n = keys.size(2), d = e / heads;
+    if (!oneDnnApplies(qx)) {
+        const auto qh = qx.view({b, c, heads, d}).transpose(1, 2); // [B, h, C, d]
+        const auto a = torch::matmul(qh, keys.transpose(-2, -1)) * scale; // [B, h, C, N]
+        return torch::matmul(a.softmax(-1), values.transpose(-2, -1)).transpose(1, 2).reshape({b, c, e});
+    }
+    // Both products as grouped 1x1 convolutions, one group per head, on the packed [C, h*.] layouts.
+    std::vector<torch::Tensor> out;
+    for (int64_t i = 0; i < b; ++i) {
+        auto scores = groupedConv1x1(qx[i].contiguous(), keys[i].view({heads * n, d}), {}, heads); // [C, h*N]
+        scores.mul_(scale);
+        const auto probs = at::_softmax(scores.view({c, heads, n}), -1, false).view({c, heads * n});
+        out.push_back(groupedConv1x1(probs, values[i].view({heads * d, n}), {}, heads)); // [C, h*d]
+    }
+    return torch::stack(out);
+}
+
+torch::Tensor CrossAttentionImpl::packKeys(const torch::Tensor& key) const
+{
+    const int64_t b = key.size(0), n = key.size(1), e = key.size(2);
+    return key.view({b, n, heads, e / heads}).permute({0, 2, 1, 3}).contiguous();
+}
+
+torch::Tensor CrossAttentionImpl::packValues(const torch::Tensor& value) const
+{
+    const int64_t b = value.size(0), n = value.size(1), e = value.size(2);
+    return value.view({b, n, heads, e / heads}).permute({0, 2, 3, 1}).contiguous();
 }
 
 TpnDecoderLayerImpl::TpnDecoderLayerImpl(const HeadOptions& o)
@@ -42,19 +86,20 @@ TpnDecoderLayerImpl::TpnDecoderLayerImpl(const HeadOptions& o)
 
 torch::Tensor TpnDecoderLayerImpl::forward(const torch::Tensor& query, const torch::Tensor& memory)
 {
-    return forwardProjected(query, multihead_attn->k->forward(memory), multihead_attn->v->forward(memory));
+    auto& attn = *multihead_attn;
+    return forwardProjected(query, attn.packKeys(fastLinear(memory, attn.k->weight, attn.k->bias)),
+        attn.packValues(fastLinear(memory, attn.v->weight, attn.v->bias)));
 }
 
 torch::Tensor TpnDecoderLayerImpl::forwardProjected(
-    const torch::Tensor& query, const torch::Tensor& key, const torch::Tensor& value)
+    const torch::Tensor& query, const torch::Tensor& keys, const torch::Tensor& values)
 {
     auto& attn = *multihead_attn;
-    const auto a = attn.logits(query, key); // [B, h, C, N]
-    const int64_t b = query.size(0), c = query.size(1), e = query.size(2), n = key.size(1);
-    const auto vh = value.view({b, n, attn.heads, e / attn.heads}).transpose(1, 2); // [B, h, N, d]
-    const auto x = attn.proj->forward(torch::matmul(a.softmax(-1), vh).transpose(1, 2).reshape({b, c, e}));
+    const auto a = attn.attend(attn.project(query), keys, values); // [B, C, E]
+    const auto x = fastLinear(a, attn.proj->weight, attn.proj->bias);
     auto tgt = norm2(query + x);
-    return norm3(tgt + linear2(torch::relu(linear1(tgt))));
+    const auto hidden = torch::relu(fastLinear(tgt, linear1->weight, linear1->bias));
+    return norm3(tgt + fastLinear(hidden, linear2->weight, linear2->bias));
 }
 
 TpnDecoderImpl::TpnDecoderImpl(const HeadOptions& o)
@@ -71,7 +116,7 @@ torch::Tensor TpnDecoderImpl::forward(torch::Tensor query, const torch::Tensor& 
     for (size_t l = 0; l + 1 < decoderLayers.size(); ++l)
         query = decoderLayers[l](query, memory);
     auto& attn = *decoderLayers.back()->multihead_attn;
-    return attn.logits(query, attn.k->forward(memory)).sum(1) / attn.heads; // [B, C, N]
+    return attn.meanLogits(attn.project(query), fastLinear(memory, attn.k->weight, attn.k->bias)); // [B, C, N]
 }
 
 AtmSingleHeadSegImpl::AtmSingleHeadSegImpl(const HeadOptions& o, int textDim)
@@ -117,7 +162,7 @@ std::vector<torch::Tensor> AtmSingleHeadSegImpl::stageLogits(const std::vector<t
     };
     std::vector<torch::Tensor> out;
     for (size_t s = 0; s < 3; ++s)
-        out.push_back(decoders[s](qProjs[s](descriptor), memories[s]));
+        out.push_back(decoders[s](fastLinear(descriptor, qProjs[s]->weight, qProjs[s]->bias), memories[s]));
     return out;
 }
 
@@ -125,13 +170,19 @@ StageProjections AtmSingleHeadSegImpl::projectBlocks(size_t stage, const std::ve
 {
     StageProjections p;
     auto& layers = decoders[stage]->decoderLayers;
+    const bool single = blocks.size() == 1;
     for (size_t l = 0; l < layers.size(); ++l) {
         auto& attn = *layers[l]->multihead_attn;
+        const bool last = l + 1 == layers.size();
+        // A single block is never mixed: its bias goes in now (the last layer's stays apart for the contributions).
+        const auto keyBias = single && !last ? attn.k->bias : torch::Tensor();
+        const auto valueBias = single ? attn.v->bias : torch::Tensor();
         std::vector<torch::Tensor> keys, values;
         for (const auto& block : blocks) {
-            keys.push_back(torch::matmul(block, attn.k->weight.t()));
-            if (l + 1 < layers.size())
-                values.push_back(torch::matmul(block, attn.v->weight.t()));
+            const auto key = fastLinear(block, attn.k->weight, keyBias);
+            keys.push_back(last ? key : attn.packKeys(key));
+            if (!last)
+                values.push_back(attn.packValues(fastLinear(block, attn.v->weight, valueBias)));
         }
         p.keys.push_back(std::move(keys));
         p.values.push_back(std::move(values));
@@ -141,12 +192,44 @@ StageProjections AtmSingleHeadSegImpl::projectBlocks(size_t stage, const std::ve
 
 namespace {
 
-/// sum_i w_i x_i + bias, in the association of the NGA sum; a single block is x_0 + bias.
-torch::Tensor mixBlocks(const std::vector<torch::Tensor>& perBlock, const torch::Tensor& w, const torch::Tensor& bias)
+/// ((w0 x0 + w1 x1) + w2 x2) + bias, the association of the NGA sum, over blocks x_i viewed as [B, h, P, Q] with
+/// the bias [h*Q] along Q (biasAlongQ) or [h*P] along P. On CPU one fused pass; elsewhere the same as torch ops.
+torch::Tensor mixBlocks(const std::vector<torch::Tensor>& x, const torch::Tensor& w, const torch::Tensor& bias,
+    int64_t heads, bool biasAlongQ)
 {
-    if (perBlock.size() == 1)
-        return perBlock[0] + bias;
-    return ((w[0] * perBlock[0] + w[1] * perBlock[1]) + w[2] * perBlock[2]) + bias;
+    const auto& x0 = x[0];
+    const int64_t q = x0.size(-1), p = x0.size(-2);
+    if (!x0.is_cpu() || x0.scalar_type() != torch::kFloat32 || x.size() != 3) {
+        const auto shaped = biasAlongQ ? bias.view({heads, 1, q}) : bias.view({heads, p, 1});
+        const auto b = x0.dim() == 3 ? shaped.squeeze(0) : shaped;
+        if (x.size() == 1)
+            return x0 + b;
+        return ((w[0] * x[0] + w[1] * x[1]) + w[2] * x[2]) + b;
+    }
+    const auto wc = w.to(torch::kCPU, torch::kFloat32).contiguous();
+    const float w0 = wc.data_ptr<float>()[0], w1 = wc.data_ptr<float>()[1], w2 = wc.data_ptr<float>()[2];
+    const auto a = x[0].contiguous(), b = x[1].contiguous(), c = x[2].contiguous();
+    const auto bc = bias.contiguous();
+    auto out = torch::empty_like(a);
+    const float *pa = a.data_ptr<float>(), *pb = b.data_ptr<float>(), *pc = c.data_ptr<float>();
+    const float* pbias = bc.data_ptr<float>();
+    float* po = out.data_ptr<float>();
+    const int64_t rows = a.numel() / q;
+    at::parallel_for(0, rows, 64, [&](int64_t begin, int64_t end) {
+        for (int64_t r = begin; r < end; ++r) {
+            const int64_t h = (r / p) % heads, off = r * q;
+            if (biasAlongQ) {
+                const float* bv = pbias + h * q;
+                for (int64_t i = 0; i < q; ++i)
+                    po[off + i] = ((w0 * pa[off + i] + w1 * pb[off + i]) + w2 * pc[off + i]) + bv[i];
+            } else {
+                const float bv = pbias[h * p + r % p];
+                for (int64_t i = 0; i < q; ++i)
+                    po[off + i] = ((w0 * pa[off + i] + w1 * pb[off + i]) + w2 * pc[off + i]) + bv;
+            }
+        }
+    });
+    return out;
 }
 
 } // namespace
@@ -155,24 +238,30 @@ torch::Tensor AtmSingleHeadSegImpl::stageLogitsProjected(size_t stage, const tor
     const StageProjections& p, const torch::Tensor& weights, StageContributions* contributions)
 {
     auto& layers = decoders[stage]->decoderLayers;
-    auto query = qProjs[stage](descriptor);
+    auto query = fastLinear(descriptor, qProjs[stage]->weight, qProjs[stage]->bias);
+    const bool single = p.keys[0].size() == 1;
     for (size_t l = 0; l + 1 < layers.size(); ++l) {
         auto& attn = *layers[l]->multihead_attn;
-        query = layers[l]->forwardProjected(
-            query, mixBlocks(p.keys[l], weights, attn.k->bias), mixBlocks(p.values[l], weights, attn.v->bias));
+        if (single) {
+            query = layers[l]->forwardProjected(query, p.keys[l][0], p.values[l][0]); // biases added at projection
+            continue;
+        }
+        query = layers[l]->forwardProjected(query, mixBlocks(p.keys[l], weights, attn.k->bias, attn.heads, true),
+            mixBlocks(p.values[l], weights, attn.v->bias, attn.heads, false));
     }
     auto& attn = *layers.back()->multihead_attn;
     const auto& lastKeys = p.keys.back();
-    const auto logits = attn.logits(query, mixBlocks(lastKeys, weights, attn.k->bias)).sum(1) / attn.heads;
+    const auto qx = attn.project(query);
+    const auto logits = attn.meanLogits(qx, mixBlocks(lastKeys, weights, attn.k->bias, 1, true));
     if (contributions) {
         // The logits are linear in the key: split them by block, plus the key bias's share.
         contributions->blocks.clear();
         for (size_t i = 0; i < lastKeys.size(); ++i) {
-            auto part = attn.logits(query, lastKeys[i]).sum(1) / attn.heads; // [B, C, N]
-            contributions->blocks.push_back(lastKeys.size() == 1 ? part : weights[static_cast<int64_t>(i)] * part);
+            auto part = attn.meanLogits(qx, lastKeys[i]); // [B, C, N]
+            contributions->blocks.push_back(single ? part : weights[static_cast<int64_t>(i)] * part);
         }
         const auto bias = attn.k->bias.view({1, 1, -1}).expand({query.size(0), 1, -1});
-        contributions->bias = attn.logits(query, bias).sum(1) / attn.heads; // [B, C, 1]
+        contributions->bias = attn.meanLogits(qx, bias); // [B, C, 1]
     }
     return logits;
 }

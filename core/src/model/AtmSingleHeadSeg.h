@@ -13,12 +13,27 @@
 namespace cascadeclip::model {
 
 /// The decoder's cross-attention (`Attention` in decode_seg.py): separate q, k, v, proj with bias.
+/// Keys and values enter the products already projected by k and v, in the per-head layouts that the products
+/// read directly (packKeys, packValues): on CPU fp32 both products are grouped 1x1 convolutions with one group
+/// per head (groupedConv1x1), elsewhere batched matmuls over views of the same tensors.
 struct CrossAttentionImpl : torch::nn::Module {
     CrossAttentionImpl(int dims, int heads);
 
-    /// Pre-softmax attention logits of `query` [B, C, E] over keys `key` [B, N, E] (already projected by k):
-    /// returns [B, h, C, N], scaled by d^-0.5.
-    torch::Tensor logits(const torch::Tensor& query, const torch::Tensor& projectedKey);
+    /// q(query): [B, C, E] -> [B, C, E].
+    torch::Tensor project(const torch::Tensor& query);
+
+    /// Head-averaged pre-softmax logits mean_h(q_h . k_h) * d^-0.5 of projected queries `q` [B, C, E] over keys
+    /// `key` [B, N, E] (k(memory), any bias included) -> [B, C, N].
+    torch::Tensor meanLogits(const torch::Tensor& q, const torch::Tensor& key);
+
+    /// softmax(q_h k_h^T d^-0.5) v_h with the heads merged, before proj: q [B, C, E], keys [B, h, N, d] (packKeys),
+    /// values [B, h, d, N] (packValues) -> [B, C, E].
+    torch::Tensor attend(const torch::Tensor& q, const torch::Tensor& keys, const torch::Tensor& values);
+
+    /// [B, N, E] -> [B, h, N, d] contiguous.
+    torch::Tensor packKeys(const torch::Tensor& key) const;
+    /// [B, N, E] -> [B, h, d, N] contiguous.
+    torch::Tensor packValues(const torch::Tensor& value) const;
 
     int heads;
     double scale;
@@ -34,8 +49,9 @@ struct TpnDecoderLayerImpl : torch::nn::Module {
     /// One full layer: query [B, C, E], memory [B, N, E] -> updated query [B, C, E].
     torch::Tensor forward(const torch::Tensor& query, const torch::Tensor& memory);
 
-    /// The same layer from already projected keys and values [B, N, E] (k(memory), v(memory) with bias).
-    torch::Tensor forwardProjected(const torch::Tensor& query, const torch::Tensor& key, const torch::Tensor& value);
+    /// The same layer from already projected keys and values (k(memory), v(memory) with bias), packed as
+    /// CrossAttentionImpl::attend takes them: keys [B, h, N, d], values [B, h, d, N].
+    torch::Tensor forwardProjected(const torch::Tensor& query, const torch::Tensor& keys, const torch::Tensor& values);
 
     // *.layers.{l}.self_attn (unused)
     MultiheadAttention self_attn {nullptr};
@@ -62,9 +78,12 @@ struct TpnDecoderImpl : torch::nn::Module {
 TORCH_MODULE(TpnDecoder);
 
 /// The key and value projections of each block feeding a stage, for every decoder layer, without bias:
-/// keys[l][i] = L_i W_k(l)^T, values[l][i] = L_i W_v(l)^T, each [B, N, E] (values only for layers before the last).
+/// keys[l][i] = L_i W_k(l)^T, values[l][i] = L_i W_v(l)^T (values only for layers before the last).
 /// The attention logits are linear in the memory, so a stage's keys for any NGA weights are
 /// sum_i w_i keys[l][i] + b_k(l): re-decoding with new weights needs no projection of the memory.
+/// Layouts: the last layer's keys [B, N, E]; the other layers' keys packed [B, h, N, d] and values [B, h, d, N]
+/// (CrossAttentionImpl::packKeys/packValues), so that mixing them yields the attention products' operands. A
+/// single-block stage (no NGA weights) holds those with their bias already added.
 struct StageProjections {
     std::vector<std::vector<torch::Tensor>> keys;
     std::vector<std::vector<torch::Tensor>> values;

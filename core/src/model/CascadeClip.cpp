@@ -3,9 +3,28 @@
 
 #include "ops/Resize.h"
 
+#include <ATen/Parallel.h>
+
 #include <cmath>
 
 namespace cascadeclip::model {
+
+void parallelTasks(int64_t count, const torch::Tensor& like, const std::function<void(int64_t)>& task)
+{
+    if (!like.is_cpu()) {
+        for (int64_t i = 0; i < count; ++i)
+            task(i);
+        return;
+    }
+    // Grad and inference modes are thread-local: the workers take the caller's.
+    const bool inference = c10::InferenceMode::is_enabled(), grad = at::GradMode::is_enabled();
+    at::parallel_for(0, count, 1, [&](int64_t begin, int64_t end) {
+        c10::InferenceMode inferenceGuard(inference);
+        at::AutoGradMode gradGuard(grad);
+        for (int64_t i = begin; i < end; ++i)
+            task(i);
+    });
+}
 
 CascadeClipImpl::CascadeClipImpl(const ModelOptions& o)
     : options(o)
@@ -19,7 +38,7 @@ CropDecode CascadeClipImpl::decode(const VisionFeatures& features, const torch::
     bool inductive, const torch::Tensor& weightsS1, const torch::Tensor& weightsS2)
 {
     const auto descriptor = AtmSingleHeadSegImpl::descriptor(text, features.global);
-    return finish(decode_head->stageLogits(features.levels, descriptor, weightsS1, weightsS2), seen, inductive);
+    return finish(decode_head->stageLogits(features.levels, descriptor, weightsS1, weightsS2), seen, inductive, true);
 }
 
 CropProjections CascadeClipImpl::project(const VisionFeatures& features)
@@ -34,7 +53,7 @@ CropProjections CascadeClipImpl::project(const VisionFeatures& features)
 
 CropDecode CascadeClipImpl::decodeProjected(const torch::Tensor& global, const CropProjections& projections,
     const torch::Tensor& text, const torch::Tensor& seen, bool inductive, const torch::Tensor& weightsS1,
-    const torch::Tensor& weightsS2, bool withContributions)
+    const torch::Tensor& weightsS2, bool withContributions, bool withScores)
 {
     const auto descriptor = AtmSingleHeadSegImpl::descriptor(text, global);
     const torch::Tensor weights[3] = {
@@ -42,12 +61,16 @@ CropDecode CascadeClipImpl::decodeProjected(const torch::Tensor& global, const C
         weightsS2.defined() ? weightsS2 : decode_head->weights_s2,
         torch::Tensor(),
     };
-    std::vector<torch::Tensor> stages;
+    std::vector<torch::Tensor> stages(3);
     std::vector<StageContributions> contributions(withContributions ? 3 : 0);
-    for (size_t s = 0; s < 3; ++s)
-        stages.push_back(decode_head->stageLogitsProjected(
-            s, descriptor, projections[s], weights[s], withContributions ? &contributions[s] : nullptr));
-    auto out = finish(std::move(stages), seen, inductive);
+    // The stages are independent: one task each (ops inside run on their task's thread), which on CPU replaces
+    // dozens of short parallel regions per stage, whose barriers and spinning cost more than the work.
+    parallelTasks(3, global, [&](int64_t s) {
+        const auto k = static_cast<size_t>(s);
+        stages[k] = decode_head->stageLogitsProjected(
+            k, descriptor, projections[k], weights[k], withContributions ? &contributions[k] : nullptr);
+    });
+    auto out = finish(std::move(stages), seen, inductive, withScores);
     const auto& grid = out.stageLogits[0].sizes();
     for (auto& c : contributions) {
         for (auto& block : c.blocks)
@@ -58,7 +81,8 @@ CropDecode CascadeClipImpl::decodeProjected(const torch::Tensor& global, const C
     return out;
 }
 
-CropDecode CascadeClipImpl::finish(std::vector<torch::Tensor> stages, const torch::Tensor& seen, bool inductive)
+CropDecode CascadeClipImpl::finish(
+    std::vector<torch::Tensor> stages, const torch::Tensor& seen, bool inductive, bool withScores)
 {
     const int64_t b = stages[0].size(0), c = stages[0].size(1), n = stages[0].size(2);
     const auto g = static_cast<int64_t>(std::lround(std::sqrt(static_cast<double>(n))));
@@ -68,6 +92,8 @@ CropDecode CascadeClipImpl::finish(std::vector<torch::Tensor> stages, const torc
     for (const auto& m : stages)
         out.stageLogits.push_back(m.view({b, c, g, g})); // token order is row-major (h, w)
     out.logitSum = (out.stageLogits[0] + out.stageLogits[1]) + out.stageLogits[2];
+    if (!withScores)
+        return out;
     // Always upsampled to the configured crop size, whatever the input (spec section 11.8).
     const int64_t s = options.cropSize;
     auto scores = ops::resizeBilinear(out.logitSum, s, s).sigmoid_();

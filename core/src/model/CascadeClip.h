@@ -13,6 +13,7 @@
 #include <torch/torch.h>
 
 #include <array>
+#include <functional>
 
 namespace cascadeclip::model {
 
@@ -20,7 +21,7 @@ namespace cascadeclip::model {
 struct CropDecode {
     std::vector<torch::Tensor> stageLogits; // M1, M2, M3: [B, C, G, G]
     torch::Tensor logitSum; // M1 + M2 + M3: [B, C, G, G]
-    torch::Tensor scores; // [B, C, S, S]: sigmoid of the upsampled sum, seen shifted by -0.1
+    torch::Tensor scores; // [B, C, S, S]: sigmoid of the upsampled sum, seen shifted by -0.1 (when asked for)
     std::vector<StageContributions> contributions; // per stage, when asked: blocks [B, C, G, G], bias [B, C, 1, 1]
 };
 
@@ -40,10 +41,11 @@ struct CascadeClipImpl : torch::nn::Module {
     CropProjections project(const VisionFeatures& features);
 
     /// The same decode from cached projections: NGA weights only mix them, so a new weight costs no projection.
-    /// `withContributions` also splits each stage's last-layer logits by block.
+    /// `withContributions` also splits each stage's last-layer logits by block; without `withScores` the scores are
+    /// left undefined (for callers that upsample logitSum themselves).
     CropDecode decodeProjected(const torch::Tensor& global, const CropProjections& projections,
         const torch::Tensor& text, const torch::Tensor& seen, bool inductive, const torch::Tensor& weightsS1 = {},
-        const torch::Tensor& weightsS2 = {}, bool withContributions = false);
+        const torch::Tensor& weightsS2 = {}, bool withContributions = false, bool withScores = true);
 
     ModelOptions options;
     // backbone.*
@@ -54,10 +56,15 @@ struct CascadeClipImpl : torch::nn::Module {
     ClipTextEncoder text_encoder {nullptr};
 
 private:
-    /// Stage logits [B, C, N] -> the CropDecode: grid maps, sum, upsampled scores.
-    CropDecode finish(std::vector<torch::Tensor> stages, const torch::Tensor& seen, bool inductive);
+    /// Stage logits [B, C, N] -> the CropDecode: grid maps, sum, upsampled scores (when `withScores`).
+    CropDecode finish(std::vector<torch::Tensor> stages, const torch::Tensor& seen, bool inductive, bool withScores);
 };
 TORCH_MODULE(CascadeClip);
+
+/// Runs task(0) .. task(count - 1) as coarse parallel tasks when `like` is on the CPU (at::parallel_for, one
+/// contiguous share per thread; ops inside a task run on that thread alone), in order on other devices. The
+/// caller's grad and inference modes hold inside the tasks.
+void parallelTasks(int64_t count, const torch::Tensor& like, const std::function<void(int64_t)>& task);
 
 /// The score offset subtracted from seen classes in the inductive setting ("calibration").
 inline constexpr double kSeenScoreOffset = 0.1;

@@ -17,10 +17,6 @@ bool useOneDnn(const torch::Tensor& x)
         && at::globalContext().userEnabledMkldnn();
 }
 
-/// A 1x1 convolution through oneDNN on row-major matrices, the rows as the spatial axis of a channels-last image,
-/// so that neither the input nor the output is reordered:
-///   x [R, G*I] contiguous, weight [G*O, I] contiguous, bias [G*O] or undefined, G groups -> [R, G*O]
-/// Group g maps columns [g*I, (g+1)*I) of x to columns [g*O, (g+1)*O) of the result.
 torch::Tensor conv1x1(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias, int64_t groups)
 {
     const int64_t rows = x.size(0), in = x.size(1), out = weight.size(0);
@@ -32,6 +28,17 @@ torch::Tensor conv1x1(const torch::Tensor& x, const torch::Tensor& weight, const
 }
 
 } // namespace
+
+bool oneDnnApplies(const torch::Tensor& x)
+{
+    return useOneDnn(x);
+}
+
+torch::Tensor groupedConv1x1(
+    const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias, int64_t groups)
+{
+    return conv1x1(x, weight, bias, groups);
+}
 
 void setOneDnnKernels(bool enabled)
 {

@@ -39,14 +39,15 @@ FeatureCache encodeWindows(
 
 /// One window's decode: from the cached projections when the image is small enough to keep them (computing them
 /// on the first decode), else directly from the features.
-model::CropDecode decodeWindow(model::CascadeClip& model, FeatureCache& cache, size_t k, const DecodeInputs& in)
+model::CropDecode decodeWindow(
+    model::CascadeClip& model, FeatureCache& cache, size_t k, const DecodeInputs& in, bool withScores)
 {
     const auto& features = cache.features[k];
     if (cache.windows.size() <= kMaxProjectedWindows) {
         if (cache.projections.size() <= k)
             cache.projections.push_back(model->project(features));
         return model->decodeProjected(features.global, cache.projections[k], in.text, in.seen, in.inductive,
-            in.weightsS1, in.weightsS2, in.withContributions);
+            in.weightsS1, in.weightsS2, in.withContributions, withScores);
     }
     if (in.withContributions)
         return model->decodeProjected(features.global, model->project(features), in.text, in.seen, in.inductive,
@@ -61,17 +62,44 @@ torch::Tensor decodeWindows(model::CascadeClip& model, FeatureCache& cache, cons
         throw Error(ErrorCode::InvalidInput, "decode: no encoder features are cached");
     const int64_t c = inputs.text.size(0);
     const int64_t h = cache.resized.height, w = cache.resized.width;
-    auto preds = torch::zeros({1, c, h, w}, inputs.text.options()); // on the model's device
-    auto count = torch::zeros({1, 1, h, w}, inputs.text.options());
+    const int64_t crop = model->options.cropSize;
+    // On CPU float32 without an observer, the scores are formed per class plane straight from each window's
+    // logit sum (ops::slideWindowScores): the same arithmetic without the [C, S, S] and [C, h, w] intermediates.
+    const bool fused = !observer && inputs.text.is_cpu() && inputs.text.scalar_type() == torch::kFloat32;
+    torch::Tensor preds, count;
+    if (!fused)
+        preds = torch::zeros({1, c, h, w}, inputs.text.options()); // on the model's device
+    if (!fused || stageLogits)
+        count = torch::zeros({1, 1, h, w}, inputs.text.options());
+    std::vector<torch::Tensor> logitSums;
+    std::vector<ops::WindowOrigin> origins;
+    std::vector<model::CropDecode> decoded;
+    if (fused && !stageLogits && cache.windows.size() <= kMaxProjectedWindows) {
+        // Every window from its cached projections, one window per task (see model::parallelTasks); the
+        // projections of a first decode are made here, each with all threads.
+        for (size_t k = cache.projections.size(); k < cache.windows.size(); ++k) {
+            checkCanceled(hooks);
+            cache.projections.push_back(model->project(cache.features[k]));
+        }
+        checkCanceled(hooks);
+        decoded.resize(cache.windows.size());
+        model::parallelTasks(static_cast<int64_t>(decoded.size()), inputs.text, [&](int64_t k) {
+            decoded[static_cast<size_t>(k)] = decodeWindow(model, cache, static_cast<size_t>(k), inputs, false);
+        });
+    }
     for (size_t k = 0; k < cache.windows.size(); ++k) {
         checkCanceled(hooks);
         const Window& win = cache.windows[k];
-        const auto decode = decodeWindow(model, cache, k, inputs);
+        const auto decode = decoded.empty() ? decodeWindow(model, cache, k, inputs, !fused) : std::move(decoded[k]);
         if (observer)
             observer(k, decode);
-        preds.slice(2, win.y1, win.y2).slice(3, win.x1, win.x2) += decode.scores;
+        if (fused) {
+            logitSums.push_back(decode.logitSum[0]);
+            origins.push_back({win.y1, win.x1});
+        } else {
+            preds.slice(2, win.y1, win.y2).slice(3, win.x1, win.x2) += decode.scores;
+        }
         if (stageLogits) {
-            const int64_t crop = model->options.cropSize;
             for (size_t st = 0; st < 3; ++st) {
                 if (!(*stageLogits)[st].defined())
                     (*stageLogits)[st] = torch::zeros({1, c, h, w});
@@ -79,14 +107,23 @@ torch::Tensor decodeWindows(model::CascadeClip& model, FeatureCache& cache, cons
                     += ops::resizeBilinear(decode.stageLogits[st], crop, crop).to(torch::kCPU);
             }
         }
-        count.slice(2, win.y1, win.y2).slice(3, win.x1, win.x2) += 1;
+        if (count.defined())
+            count.slice(2, win.y1, win.y2).slice(3, win.x1, win.x2) += 1;
     }
     const auto toOriginal
         = [&](const torch::Tensor& t) { return ops::resizeBilinear(t, cache.original.height, cache.original.width); };
     if (stageLogits)
         for (auto& st : *stageLogits)
             st = toOriginal(st / count.to(st.device()));
-    return toOriginal(preds / count);
+    if (!fused)
+        return toOriginal(preds / count);
+    std::vector<float> offsets;
+    if (inputs.inductive && inputs.seen.defined() && inputs.seen.any().item<bool>()) {
+        // As finish(): seen.to(float) * 0.1 in float.
+        const auto offset = (inputs.seen.to(torch::kFloat32) * model::kSeenScoreOffset).contiguous();
+        offsets.assign(offset.data_ptr<float>(), offset.data_ptr<float>() + c);
+    }
+    return ops::slideWindowScores(logitSums, origins, crop, h, w, offsets, cache.original.height, cache.original.width);
 }
 
 void labelsFromScores(const torch::Tensor& scores, float threshold, cv::Mat& labels, cv::Mat& confidence)

@@ -53,8 +53,10 @@ FeatureCache encodeWindows(
 torch::Tensor decodeWindows(model::CascadeClip& model, FeatureCache& cache, const DecodeInputs& inputs,
     const RunHooks& hooks, const WindowObserver& observer = {}, std::array<torch::Tensor, 3>* stageLogits = nullptr);
 
-/// One window's decode (from the cached projections when the cache keeps them).
-model::CropDecode decodeWindow(model::CascadeClip& model, FeatureCache& cache, size_t window, const DecodeInputs& in);
+/// One window's decode (from the cached projections when the cache keeps them). Without `withScores` the decode's
+/// scores are left undefined when the cache keeps the projections.
+model::CropDecode decodeWindow(
+    model::CascadeClip& model, FeatureCache& cache, size_t window, const DecodeInputs& in, bool withScores = true);
 
 /// Argmax over classes of [1, C, h, w] scores -> CV_16UC1 labels, and the best score (CV_32FC1). Pixels whose
 /// best score is below `threshold` become kUnlabeled.
