@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include <string>
 #include <vector>
@@ -114,5 +115,71 @@ TEST(ImageFile, ReadsFilesAndNamesMissingOnes)
     test::writeText(path, encode(noise(3, 4, CV_8UC3), ".png"));
     EXPECT_EQ(readImageFile(path).bgr.size(), cv::Size(4, 3));
     EXPECT_NE(errorOf([&] { readImageFile((dir.path() / "absent.png").string()); }).find("absent.png: cannot open"),
+        std::string::npos);
+}
+
+// The limit holds before decoding for every format OpenCV is handed: each one's header gives its size (TIFF's
+// first directory, WebP's VP8/VP8L/VP8X header, PNM's and PAM's text header, JPEG's frame header).
+TEST(ImageFile, EveryFormatsSizeIsReadBeforeDecoding)
+{
+    const cv::Mat image = noise(30, 70, CV_8UC3);
+    for (const std::string ext : {".png", ".jpg", ".bmp", ".tiff", ".webp", ".ppm", ".pgm", ".pam"}) {
+        SCOPED_TRACE(ext);
+        cv::Mat input = image;
+        if (ext == ".pgm")
+            cv::cvtColor(image, input, cv::COLOR_BGR2GRAY);
+        std::vector<int> params;
+        if (ext == ".webp")
+            params = {cv::IMWRITE_WEBP_QUALITY, 101}; // lossless: the VP8L header
+        std::vector<uchar> bytes;
+        ASSERT_TRUE(cv::imencode(ext, input, bytes, params));
+        const std::string file(bytes.begin(), bytes.end());
+        ImageReadOptions options;
+        options.allowDownsample = false;
+        EXPECT_EQ(decodeImage(file, "x" + ext, options).bgr.size(), cv::Size(70, 30));
+        options.maxPixels = 70 * 30 - 1;
+        EXPECT_EQ(errorOf([&] { decodeImage(file, "x" + ext, options); }),
+            "x" + ext + ": 70x30 (2100 pixels) is over the limit of 2099 pixels; raise the maximum pixel count to "
+                        "open it");
+    }
+    // Lossy WebP: the VP8 bitstream header.
+    std::vector<uchar> lossy;
+    ASSERT_TRUE(cv::imencode(".webp", image, lossy, {cv::IMWRITE_WEBP_QUALITY, 80}));
+    ImageReadOptions options;
+    options.maxPixels = 100;
+    EXPECT_NE(errorOf([&] { decodeImage({lossy.begin(), lossy.end()}, "lossy.webp", options); }).find("70x30"),
+        std::string::npos);
+}
+
+// libjpeg skips stray bytes between segments ("extraneous bytes before marker") and reads the frame header after
+// them; the size check must find the same header, or a huge declared size would reach the decoder's allocation.
+TEST(ImageFile, JpegFrameHeaderAfterStrayBytesIsStillChecked)
+{
+    std::vector<uchar> bytes;
+    ASSERT_TRUE(cv::imencode(".jpg", noise(30, 70, CV_8UC3), bytes));
+    std::string file(bytes.begin(), bytes.end());
+    // Insert garbage (with a stuffed 0xFF00, which is no marker) just before the frame header.
+    const std::size_t sof = file.find("\xFF\xC0");
+    ASSERT_NE(sof, std::string::npos);
+    file.insert(sof, std::string("\x12\x34\xFF\x00\x56", 5));
+    ImageReadOptions options;
+    options.allowDownsample = false;
+    options.maxPixels = 2099;
+    EXPECT_EQ(errorOf([&] { decodeImage(file, "stray.jpg", options); }),
+        "stray.jpg: 70x30 (2100 pixels) is over the limit of 2099 pixels; raise the maximum pixel count to open it");
+    options.maxPixels = 2100;
+    EXPECT_EQ(decodeImage(file, "stray.jpg", options).bgr.size(), cv::Size(70, 30));
+    // A frame of 40000 x 40000 behind the stray bytes is refused by the limit, before the decoder sees it.
+    std::string huge = file;
+    const std::size_t frame = huge.find("\xFF\xC0");
+    huge.replace(frame + 5, 4, std::string("\x9C\x40\x9C\x40", 4));
+    options.maxPixels = kDefaultMaxImagePixels;
+    EXPECT_EQ(errorOf([&] { decodeImage(huge, "huge.jpg", options); }),
+        "huge.jpg: 40000x40000 (1600000000 pixels) is over the limit of 100000000 pixels; raise the maximum pixel "
+        "count to open it");
+    // No frame header before the scan: refused before decoding.
+    std::string noFrame(bytes.begin(), bytes.end());
+    noFrame[noFrame.find("\xFF\xC0") + 1] = char(0xFE); // the frame header becomes a comment
+    EXPECT_NE(errorOf([&] { decodeImage(noFrame, "noframe.jpg"); }).find("noframe.jpg: the header gives no image size"),
         std::string::npos);
 }
