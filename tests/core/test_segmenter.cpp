@@ -227,3 +227,25 @@ TEST_F(SegmenterTest, InspectorSplitsThePixelIntoStagesAndBlocks)
     EXPECT_THROW(seg->inspect(100, 0, req), Error);
     EXPECT_THROW(seg->inspect(-1, 0, req), Error);
 }
+
+// The CUDA path (label gpu; skipped where no GPU is visible): the same model on the GPU gives the CPU's scores
+// up to float reassociation, and its re-decode equals a fresh GPU run.
+TEST_F(SegmenterTest, CudaMatchesTheCpu)
+{
+    if (!torch::cuda::is_available())
+        GTEST_SKIP() << "no CUDA device";
+    const auto req = request({"cat", "dog", "sofa"});
+    const auto cpu = Segmenter::load(m_weights, {"cpu", 1})->segment(m_image, req, {});
+    const auto gpu = Segmenter::load(m_weights, {"cuda", 1});
+    EXPECT_EQ(gpu->info().device.rfind("cuda", 0), 0u) << gpu->info().device;
+    const auto onGpu = gpu->segment(m_image, req, {});
+    for (size_t c = 0; c < 3; ++c)
+        EXPECT_LE(maxDiff(cpu.probabilities[c], onGpu.probabilities[c]), 1e-3);
+    EXPECT_LE(cv::countNonZero(cpu.labels != onGpu.labels), int(m_image.total() / 1000));
+    auto other = req;
+    other.ngaStage1 = std::array<float, 3> {0.4f, 0.1f, 0.9f};
+    const auto redecoded = gpu->redecode(other, {});
+    const auto fresh = Segmenter::load(m_weights, {"cuda", 1})->segment(m_image, other, {});
+    for (size_t c = 0; c < 3; ++c)
+        EXPECT_LE(maxDiff(redecoded.probabilities[c], fresh.probabilities[c]), 1e-5);
+}
