@@ -3,6 +3,7 @@
 #include "Args.h"
 #include "ClassInputs.h"
 #include "Commands.h"
+#include "Weights.h"
 #include "io/Npy.h"
 #include "text/Templates.h"
 #include "text/TextEmbedder.h"
@@ -16,13 +17,18 @@ namespace cascadeclip::cli {
 
 namespace {
 
-const char* const kHelp = R"(Usage: cascadeclip encode-text --weights FILE (--classes "a,b" | --class-names FILE.txt)
+const char* const kHelp
+    = R"(Usage: cascadeclip encode-text (--weights FILE | --checkpoint FILE.pth [--clip ViT-B-16.pt])
+                              (--classes "a,b" | --class-names FILE.txt)
                               [--template single|multi] [--vocab FILE] [--strict] --out FILE.npy
 
 Encodes class names with the model's CLIP text encoder and writes [C, 512] float32 L2-normalised embeddings.
 
 Options:
-  --weights FILE      Model weights (.safetensors with text_encoder.* keys, or a bundle)
+  --weights FILE      Model weights: a bundle, or a .safetensors file with text_encoder.* keys
+  --checkpoint FILE   Instead of --weights: an official checkpoint (.pth), imported on first use into the
+                      bundle cache ($CASCADECLIP_CACHE_DIR, else ~/.cache/cascadeclip), as for segment
+  --clip FILE         With --checkpoint: OpenAI's ViT-B-16.pt, for the tensors the checkpoint lacks
   --classes LIST      Comma-separated class names
   --class-names FILE  Class names, one per line
   --template SET      single ("a photo of a {}") or multi (15 templates); default: the bundle's, else single
@@ -34,12 +40,12 @@ Options:
 
 int run(const std::vector<std::string>& argv)
 {
-    const Args args(argv, {"weights", "classes", "class-names", "template", "vocab", "out", "threads"}, {"strict"});
+    const Args args(argv, {"weights", "checkpoint", "clip", "classes", "class-names", "template", "vocab", "out", "threads"}, {"strict"});
     if (!args.positionals().empty())
         throw UsageError("unexpected argument '" + args.positionals()[0] + "'");
     const auto names = classNamesFrom(args);
-    const std::string weightsPath = args.required("weights");
     const std::string out = args.required("out");
+    const std::string weightsPath = weightsPathFrom(args);
     setComputeThreads(args.intValue("threads", 0));
     c10::InferenceMode inference;
     auto loaded = weights::loadModel(weightsPath, torch::kCPU);

@@ -8,6 +8,7 @@
 #include "pipeline/Inference.h"
 #include "text/Templates.h"
 #include "text/TextEmbedder.h"
+#include "Weights.h"
 #include "weights/ModelLoader.h"
 
 #include <cascadeclip/AtomicFile.h>
@@ -39,7 +40,8 @@ namespace fs = std::filesystem;
 namespace {
 
 const char* const kHelp
-    = R"(Usage: cascadeclip segment --weights FILE (--classes "a,b" | --class-names FILE.txt) [OPTIONS]
+    = R"(Usage: cascadeclip segment (--weights FILE | --checkpoint FILE.pth [--clip ViT-B-16.pt])
+                          (--classes "a,b" | --class-names FILE.txt) [OPTIONS]
                           (--out DIR INPUT... | --dump DIR IMAGE)
 
 Segments images with a Cascade-CLIP model. INPUT is an image, a folder of images (with --recursive, its
@@ -56,7 +58,12 @@ interrupted run resumes where it stopped. DIR/provenance.json records the weight
 weights and threshold.
 
 Model and classes:
-  --weights FILE          Model weights (.safetensors with the official checkpoint keys, or a bundle)
+  --weights FILE          Model weights: a bundle (`cascadeclip import`), or a .safetensors file with the
+                          official checkpoint keys
+  --checkpoint FILE.pth   Instead of --weights: an official Cascade-CLIP checkpoint, imported on first use into
+                          a bundle in the cache folder ($CASCADECLIP_CACHE_DIR, else ~/.cache/cascadeclip) and
+                          reused while the file is unchanged
+  --clip FILE.pt          With --checkpoint: OpenAI's ViT-B-16.pt, for the tensors the checkpoint lacks
   --classes LIST          Comma-separated class names
   --class-names FILE      Class names, one per line (in the order of --text-embeddings when given)
   --text-embeddings FILE  Precomputed class embeddings [C, 512] (.npy, float16 or float32, used as stored, e.g.
@@ -225,6 +232,7 @@ std::pair<int, int> parseShard(const std::string& text)
 
 /// Everything the head needs, set up once per run.
 struct RunSetup {
+    std::string weightsPath;
     weights::LoadedModel loaded;
     pipeline::DecodeInputs inputs;
     std::vector<std::string> names;
@@ -266,7 +274,8 @@ RunSetup setUp(const Args& args)
         s.inputs.weightsS1 = torch::tensor(s1).to(s.device);
         s.inputs.weightsS2 = torch::tensor(s2).to(s.device);
     }
-    const std::string weightsPath = args.required("weights");
+    s.weightsPath = weightsPathFrom(args);
+    const std::string& weightsPath = s.weightsPath;
     s.loaded = weights::loadModel(weightsPath, s.device);
     if (const auto textPath = args.value("text-embeddings")) {
         s.inputs.text = io::readNpy(*textPath).to(torch::kFloat32).to(s.device);
@@ -422,7 +431,9 @@ int runBatch(const Args& args, RunSetup& s, const fs::path& out)
     const float threshold = args.floatValue("threshold", 0.0f);
     const std::map<std::string, std::string> provenance {
         {"tool", std::string("cascadeclip ") + kVersion},
-        {"weights", args.required("weights")},
+        {"weights", s.weightsPath},
+        {"checkpoint", args.value("checkpoint").value_or("")},
+        {"clip", args.value("clip").value_or("")},
         {"weights_options", weights::optionsToJson(s.loaded.options).dump()},
         {"classes", nlohmann::json(s.names).dump()},
         {"template_set", s.templateSet},
@@ -500,7 +511,7 @@ int runBatch(const Args& args, RunSetup& s, const fs::path& out)
 int run(const std::vector<std::string>& argv)
 {
     const Args args(argv,
-        {"weights", "text-embeddings", "classes", "class-names", "template", "vocab", "seen", "nga", "dump", "device",
+        {"weights", "checkpoint", "clip", "text-embeddings", "classes", "class-names", "template", "vocab", "seen", "nga", "dump", "device",
             "threads", "out", "threshold", "shard", "max-pixels"},
         {"seen-all", "transductive", "recursive", "probs", "polygons", "overwrite"});
     const auto dump = args.value("dump");

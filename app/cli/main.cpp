@@ -7,6 +7,7 @@
 #include <cascadeclip/Runtime.h>
 #include <cascadeclip/Version.h>
 
+#include <c10/util/Exception.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -92,6 +93,10 @@ int main(int argc, char** argv)
             return exitCodeFor(e.code());
         } catch (const cascadeclip::Canceled&) {
             std::cerr << "cascadeclip " << name << ": canceled\n";
+            return kExitRuntime;
+        } catch (const c10::Error& e) {
+            // LibTorch's own message, without its C++ stack trace.
+            std::cerr << "cascadeclip " << name << ": internal error: " << e.what_without_backtrace() << "\n";
             return kExitRuntime;
         } catch (const std::exception& e) {
             std::cerr << "cascadeclip " << name << ": internal error: " << e.what() << "\n";

@@ -36,6 +36,14 @@ torch::Tensor TextEmbedder::encodePrompts(const std::vector<std::vector<int>>& i
         longest = std::max(longest, prompt.size());
     const auto context = static_cast<int64_t>(longest);
     const auto device = m_encoder->positional_embedding.device();
+    // A token the embedding table lacks would be an index error deep inside LibTorch.
+    const int64_t known = m_encoder->token_embedding->weight.size(0);
+    for (const auto& prompt : ids)
+        for (const int id : prompt)
+            if (id < 0 || id >= known)
+                throw Error(ErrorCode::InvalidInput,
+                    "the model's text encoder knows " + std::to_string(known) + " tokens, but the vocabulary gave token "
+                        + std::to_string(id) + ": the vocabulary and the weights do not belong together");
     std::vector<torch::Tensor> parts;
     for (size_t start = 0; start < ids.size(); start += kPromptBatch) {
         const size_t end = std::min(ids.size(), start + kPromptBatch);
