@@ -16,6 +16,7 @@
 #include <QListView>
 #include <QMenuBar>
 #include <QPainter>
+#include <QScrollArea>
 #include <QSlider>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -82,8 +83,14 @@ void MainWindow::setUpLevels()
     // NGA dock.
     auto* ngaDock = new QDockWidget(tr("NGA Weights"), this);
     ngaDock->setObjectName(QStringLiteral("ngaDock"));
-    m_ngaPanel = new NgaPanel(ngaDock);
-    ngaDock->setWidget(m_ngaPanel);
+    // In a scroll area, so that the dock can give the class list room on a short screen.
+    auto* ngaScroll = new QScrollArea(ngaDock);
+    ngaScroll->setFrameShape(QFrame::NoFrame);
+    ngaScroll->setWidgetResizable(true);
+    ngaScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_ngaPanel = new NgaPanel(ngaScroll);
+    ngaScroll->setWidget(m_ngaPanel);
+    ngaDock->setWidget(ngaScroll);
     addDockWidget(Qt::RightDockWidgetArea, ngaDock);
     connect(m_ngaPanel, &NgaPanel::weightsEdited, this, &MainWindow::onNgaEdited);
     // A new gesture (drag, typed value, preset) starts a new undo step.
@@ -102,6 +109,9 @@ void MainWindow::setUpLevels()
     tabifyDockWidget(ngaDock, inspectorDock);
     ngaDock->raise();
     resizeDocks({ngaDock}, {290}, Qt::Horizontal);
+    // The class list keeps about eight rows in view; the NGA panel scrolls when the window is short.
+    if (auto* classesDock = findChild<QDockWidget*>(QStringLiteral("classesDock")))
+        resizeDocks({classesDock, ngaDock}, {340, 320}, Qt::Vertical);
     connect(m_canvas, &ImageCanvas::inspectRequested, this, [this, inspectorDock](const QPoint& pixel) {
         inspectorDock->show();
         inspectorDock->raise();
