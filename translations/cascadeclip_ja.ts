@@ -1001,6 +1001,20 @@ unlabeled</source>
         <source>Inspecting x %1, y %2…</source>
         <translation>x %1、y %2 を検査中…</translation>
     </message>
+    <message>
+        <source>Remove Class</source>
+        <translation>クラスを削除</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” labels %n pixel(s) of this image.</source>
+        <translation>
+            <numerusform>“%1” はこの画像の %n ピクセルにラベル付けされています。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Removing the class leaves its pixels unlabeled, in this image and in every other image it labels, when they are next saved. This cannot be undone.</source>
+        <translation>クラスを削除すると、この画像とこのクラスがラベル付けされた他のすべての画像で、そのピクセルは次回の保存時に未ラベルになります。この操作は元に戻せません。</translation>
+    </message>
 </context>
 <context>
     <name>cascadeclip::ui::MessageWidget</name>

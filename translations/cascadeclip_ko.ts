@@ -1001,6 +1001,20 @@ unlabeled</source>
         <source>Inspecting x %1, y %2…</source>
         <translation>x %1, y %2 검사 중…</translation>
     </message>
+    <message>
+        <source>Remove Class</source>
+        <translation>클래스 제거</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” labels %n pixel(s) of this image.</source>
+        <translation>
+            <numerusform>“%1”이(가) 이 이미지의 픽셀 %n개에 레이블되어 있습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Removing the class leaves its pixels unlabeled, in this image and in every other image it labels, when they are next saved. This cannot be undone.</source>
+        <translation>클래스를 제거하면 이 이미지와 이 클래스가 레이블된 다른 모든 이미지에서 해당 픽셀이 다음 저장 때 레이블 없음이 됩니다. 되돌릴 수 없습니다.</translation>
+    </message>
 </context>
 <context>
     <name>cascadeclip::ui::MessageWidget</name>

@@ -1001,6 +1001,20 @@ unlabeled</source>
         <source>Inspecting x %1, y %2…</source>
         <translation>正在检查 x %1，y %2…</translation>
     </message>
+    <message>
+        <source>Remove Class</source>
+        <translation>移除类别</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” labels %n pixel(s) of this image.</source>
+        <translation>
+            <numerusform>“%1”标注了此图像中的 %n 个像素。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Removing the class leaves its pixels unlabeled, in this image and in every other image it labels, when they are next saved. This cannot be undone.</source>
+        <translation>移除该类别后，此图像及其标注的所有其他图像中的这些像素将在下次保存时变为未标注。此操作无法撤销。</translation>
+    </message>
 </context>
 <context>
     <name>cascadeclip::ui::MessageWidget</name>

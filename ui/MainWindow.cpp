@@ -50,6 +50,8 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <opencv2/core.hpp>
+
 #include <spdlog/spdlog.h>
 
 namespace cascadeclip::ui {
@@ -1044,9 +1046,34 @@ void MainWindow::removeSelectedClass()
     const int row = currentClassRow();
     if (row < 0)
         return;
-    m_classes->removeRows(row, 1);
-    if (m_classes->rowCount() > 0)
-        selectClassRow(std::min(row, m_classes->rowCount() - 1));
+    const std::uint16_t id = m_classes->at(row).id;
+    const auto remove = [this, id] {
+        const int at = m_classes->rowOfId(id);
+        if (at < 0)
+            return;
+        m_classes->removeRows(at, 1);
+        if (m_classes->rowCount() > 0)
+            selectClassRow(std::min(at, m_classes->rowCount() - 1));
+    };
+    // Removing a class unlabels its pixels when the annotations are next saved, and the class list is not on the
+    // undo stack: ask first when the image in view has any.
+    const int pixels = m_doc ? cv::countNonZero(m_doc->composite(threshold()) == id) : 0;
+    if (pixels == 0) {
+        remove();
+        return;
+    }
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Remove Class"),
+        tr("“%1” labels %n pixel(s) of this image.", nullptr, pixels).arg(m_classes->at(row).name), QMessageBox::NoButton,
+        this);
+    box->setObjectName(QStringLiteral("removeClassConfirm"));
+    box->setInformativeText(tr("Removing the class leaves its pixels unlabeled, in this image and in every other "
+                               "image it labels, when they are next saved. This cannot be undone."));
+    QPushButton* confirm = box->addButton(tr("Remove Class"), QMessageBox::DestructiveRole);
+    confirm->setObjectName(QStringLiteral("confirmRemoveClassButton"));
+    box->setDefaultButton(box->addButton(QMessageBox::Cancel));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(confirm, &QAbstractButton::clicked, this, remove);
+    box->open(); // window-modal and asynchronous: the event loop keeps turning
 }
 
 void MainWindow::moveSelectedClass(int delta)

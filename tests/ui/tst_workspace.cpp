@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMessageBox>
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -584,11 +585,33 @@ void TestWorkspace::fillToolAndClassPanelButtons()
     QTest::keyClick(canvas, Qt::Key_Z, Qt::ControlModifier);
     QCOMPARE(doc->labelAt(QPoint(5, 5), 0.0f), skyBefore);
 
-    // Remove "house": the panel shrinks, the other ids stay.
-    list->setCurrentIndex(window->classModel()->index(window->classModel()->rowOfName(QStringLiteral("house"))));
-    QTest::mouseClick(find<QToolButton>(*window, "removeClassButton"), Qt::LeftButton);
+    // Remove "house", which labels pixels of this image: asked first; Cancel keeps it.
+    const auto removeHouse = [&](const char* answer) {
+        list->setCurrentIndex(window->classModel()->index(window->classModel()->rowOfName(QStringLiteral("house"))));
+        QTest::mouseClick(find<QToolButton>(*window, "removeClassButton"), Qt::LeftButton);
+        auto* box = window->findChild<QMessageBox*>(QStringLiteral("removeClassConfirm"));
+        QVERIFY(box != nullptr);
+        QVERIFY(box->text().contains(QStringLiteral("“house” labels")));
+        QAbstractButton* button = qstrcmp(answer, "remove") == 0
+            ? static_cast<QAbstractButton*>(box->findChild<QPushButton*>(QStringLiteral("confirmRemoveClassButton")))
+            : box->button(QMessageBox::Cancel);
+        QVERIFY(button != nullptr);
+        QTest::mouseClick(button, Qt::LeftButton);
+        QTRY_VERIFY(window->findChild<QMessageBox*>(QStringLiteral("removeClassConfirm")) == nullptr);
+    };
+    removeHouse("cancel");
+    QCOMPARE(window->classModel()->names(),
+        QStringList({QStringLiteral("grass"), QStringLiteral("sky"), QStringLiteral("house")}));
+    // Confirmed: the panel shrinks, the other ids stay.
+    removeHouse("remove");
     QCOMPARE(window->classModel()->names(), QStringList({QStringLiteral("grass"), QStringLiteral("sky")}));
     QCOMPARE(window->classModel()->at(0).id, grass);
+    // A class without pixels here goes at once.
+    typeClasses(*window, QStringLiteral("boat"));
+    list->setCurrentIndex(window->classModel()->index(window->classModel()->rowOfName(QStringLiteral("boat"))));
+    QTest::mouseClick(find<QToolButton>(*window, "removeClassButton"), Qt::LeftButton);
+    QVERIFY(window->findChild<QMessageBox*>(QStringLiteral("removeClassConfirm")) == nullptr);
+    QCOMPARE(window->classModel()->names(), QStringList({QStringLiteral("grass"), QStringLiteral("sky")}));
 }
 
 void TestWorkspace::doneStateSurvivesReopening()
