@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Cascade inspection in the GUI, offscreen with the FakeSegmenter: level views (labels, heatmaps, four-up), the NGA
 // panel's live and coalesced re-decodes with undo, and the pixel inspector; screenshots of each.
+#include "GuiTest.h"
 #include "FakeSegmenter.h"
 #include "ui/AnnotationDocument.h"
 #include "ui/ClassListModel.h"
@@ -52,6 +53,8 @@ using cascadeclip::ui::NgaPanel;
 using cascadeclip::ui::NgaWeights;
 using cascadeclip::ui::SegmentationController;
 using cascadeclip::ui::Settings;
+using cascadeclip::ui::test::drag;
+using cascadeclip::ui::test::find;
 
 namespace {
 
@@ -110,13 +113,6 @@ private:
     std::unique_ptr<MainWindow> makeWindow();
     /// Loads the fake model, opens the project and segments the scene with four classes.
     void segmentScene(MainWindow& window);
-    template <typename T> T* find(QObject& parent, const char* name)
-    {
-        T* w = parent.findChild<T*>(QString::fromLatin1(name));
-        if (!w)
-            qWarning("no child %s", name);
-        return w;
-    }
 
     std::unique_ptr<Settings> m_settings;
     std::shared_ptr<FakeControl> m_fake;

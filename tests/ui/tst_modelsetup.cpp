@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Model setup from the GUI: import OpenAI's CLIP file and an official checkpoint (tiny random ones, in the real
 // formats) on a worker, then load the bundle through the window's controller; errors name the file; device choice.
+#include "GuiTest.h"
 #include "ui/Logging.h"
 #include "ui/MainWindow.h"
 #include "ui/MessageWidget.h"
@@ -24,6 +25,8 @@
 
 using cascadeclip::TemplateSet;
 using namespace cascadeclip::ui;
+using cascadeclip::ui::test::drag;
+using cascadeclip::ui::test::find;
 
 namespace {
 
@@ -53,13 +56,6 @@ private Q_SLOTS:
     void loadButtonStoresDeviceAndThreads();
 
 private:
-    template <typename T> T* find(QWidget* parent, const char* name)
-    {
-        T* w = parent->findChild<T*>(QString::fromLatin1(name));
-        if (!w)
-            qWarning("no child %s", name);
-        return w;
-    }
     void fill(ModelSetupDialog* dialog, const QString& checkpoint, const QString& vocab, const QString& output);
 
     std::unique_ptr<Settings> m_settings;

@@ -2,6 +2,7 @@
 // The whole workspace on a real (tiny, random) Cascade-CLIP model instead of the fake: open a folder, type classes,
 // run, paint, undo/redo, autosave, quit, reopen, export; the exported files are read back with core's readers.
 // Screenshots of the main states go to $CASCADECLIP_ARTIFACTS.
+#include "GuiTest.h"
 #include "ui/AnnotationDocument.h"
 #include "ui/ClassListModel.h"
 #include "ui/ExportDialog.h"
@@ -33,6 +34,8 @@
 
 using cascadeclip::kUnlabeled;
 using namespace cascadeclip::ui;
+using cascadeclip::ui::test::drag;
+using cascadeclip::ui::test::find;
 namespace annotation = cascadeclip::annotation;
 
 namespace {
@@ -74,14 +77,6 @@ private Q_SLOTS:
 
 private:
     std::unique_ptr<MainWindow> makeWindow();
-    template <typename T> T* find(QWidget* parent, const char* name)
-    {
-        T* w = parent->findChild<T*>(QString::fromLatin1(name));
-        if (!w)
-            qWarning("no child %s", name);
-        return w;
-    }
-    void drag(ImageCanvas* canvas, const QPointF& from, const QPointF& to);
 
     std::unique_ptr<Settings> m_settings;
     QTemporaryDir m_dir;
@@ -122,15 +117,6 @@ std::unique_ptr<MainWindow> TestTinyModelFlow::makeWindow()
     return window;
 }
 
-void TestTinyModelFlow::drag(ImageCanvas* canvas, const QPointF& from, const QPointF& to)
-{
-    const QPoint a = canvas->imageToWidget(from).toPoint();
-    const QPoint b = canvas->imageToWidget(to).toPoint();
-    QTest::mousePress(canvas, Qt::LeftButton, {}, a);
-    for (int i = 1; i <= 8; ++i)
-        QTest::mouseMove(canvas, a + (b - a) * i / 8);
-    QTest::mouseRelease(canvas, Qt::LeftButton, {}, b);
-}
 
 void TestTinyModelFlow::openSegmentPaintReopenExport()
 {

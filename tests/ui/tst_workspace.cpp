@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // GUI flow tests: a real MainWindow with the FakeSegmenter, driven by keys and mouse, offscreen.
+#include "GuiTest.h"
 #include "FakeSegmenter.h"
 #include "ui/AnnotationDocument.h"
 #include "ui/ClassListModel.h"
@@ -37,6 +38,8 @@ using cascadeclip::ui::ImageCanvas;
 using cascadeclip::ui::MainWindow;
 using cascadeclip::ui::MessageWidget;
 using cascadeclip::ui::Settings;
+using cascadeclip::ui::test::drag;
+using cascadeclip::ui::test::find;
 
 namespace {
 
@@ -103,14 +106,6 @@ private:
     std::unique_ptr<MainWindow> makeWindow();
     void openAndLoad(MainWindow& window);
     void typeClasses(MainWindow& window, const QString& text);
-    template <typename T> T* find(MainWindow& window, const char* name)
-    {
-        T* w = window.findChild<T*>(QString::fromLatin1(name));
-        if (!w)
-            qWarning("no child %s", name);
-        return w;
-    }
-    void drag(ImageCanvas* canvas, const QPointF& fromImage, const QPointF& toImage);
 
     std::unique_ptr<Settings> m_settings;
     std::shared_ptr<FakeControl> m_fake;
@@ -167,15 +162,6 @@ void TestWorkspace::typeClasses(MainWindow& window, const QString& text)
     QTest::keyClick(edit, Qt::Key_Return);
 }
 
-void TestWorkspace::drag(ImageCanvas* canvas, const QPointF& fromImage, const QPointF& toImage)
-{
-    const QPoint a = canvas->imageToWidget(fromImage).toPoint();
-    const QPoint b = canvas->imageToWidget(toImage).toPoint();
-    QTest::mousePress(canvas, Qt::LeftButton, {}, a);
-    for (int i = 1; i <= 8; ++i)
-        QTest::mouseMove(canvas, a + (b - a) * i / 8);
-    QTest::mouseRelease(canvas, Qt::LeftButton, {}, b);
-}
 
 void TestWorkspace::typeRunPaintUndoAutosaveReopen()
 {
