@@ -51,7 +51,6 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <opencv2/core.hpp>
-
 #include <spdlog/spdlog.h>
 
 namespace cascadeclip::ui {
@@ -1063,8 +1062,8 @@ void MainWindow::removeSelectedClass()
         return;
     }
     auto* box = new QMessageBox(QMessageBox::Question, tr("Remove Class"),
-        tr("“%1” labels %n pixel(s) of this image.", nullptr, pixels).arg(m_classes->at(row).name), QMessageBox::NoButton,
-        this);
+        tr("“%1” labels %n pixel(s) of this image.", nullptr, pixels).arg(m_classes->at(row).name),
+        QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("removeClassConfirm"));
     box->setInformativeText(tr("Removing the class leaves its pixels unlabeled, in this image and in every other "
                                "image it labels, when they are next saved. This cannot be undone."));

@@ -40,7 +40,8 @@ Options:
 
 int run(const std::vector<std::string>& argv)
 {
-    const Args args(argv, {"weights", "checkpoint", "clip", "classes", "class-names", "template", "vocab", "out", "threads"}, {"strict"});
+    const Args args(argv,
+        {"weights", "checkpoint", "clip", "classes", "class-names", "template", "vocab", "out", "threads"}, {"strict"});
     if (!args.positionals().empty())
         throw UsageError("unexpected argument '" + args.positionals()[0] + "'");
     const auto names = classNamesFrom(args);

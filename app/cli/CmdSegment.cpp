@@ -4,11 +4,11 @@
 #include "Args.h"
 #include "ClassInputs.h"
 #include "Commands.h"
+#include "Weights.h"
 #include "io/Npy.h"
 #include "pipeline/Inference.h"
 #include "text/Templates.h"
 #include "text/TextEmbedder.h"
-#include "Weights.h"
 #include "weights/ModelLoader.h"
 
 #include <cascadeclip/AtomicFile.h>
@@ -39,8 +39,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char* const kHelp
-    = R"(Usage: cascadeclip segment (--weights FILE | --checkpoint FILE.pth [--clip ViT-B-16.pt])
+const char* const kHelp = R"(Usage: cascadeclip segment (--weights FILE | --checkpoint FILE.pth [--clip ViT-B-16.pt])
                           (--classes "a,b" | --class-names FILE.txt) [OPTIONS]
                           (--out DIR INPUT... | --dump DIR IMAGE)
 
@@ -511,8 +510,8 @@ int runBatch(const Args& args, RunSetup& s, const fs::path& out)
 int run(const std::vector<std::string>& argv)
 {
     const Args args(argv,
-        {"weights", "checkpoint", "clip", "text-embeddings", "classes", "class-names", "template", "vocab", "seen", "nga", "dump", "device",
-            "threads", "out", "threshold", "shard", "max-pixels"},
+        {"weights", "checkpoint", "clip", "text-embeddings", "classes", "class-names", "template", "vocab", "seen",
+            "nga", "dump", "device", "threads", "out", "threshold", "shard", "max-pixels"},
         {"seen-all", "transductive", "recursive", "probs", "polygons", "overwrite"});
     const auto dump = args.value("dump");
     const auto out = args.value("out");

@@ -18,15 +18,16 @@ namespace fs = std::filesystem;
 
 fs::path cacheFolder()
 {
-    for (const char* name : {"CASCADECLIP_CACHE_DIR", "XDG_CACHE_HOME", "HOME"}) {
+    const auto env = [](const char* name) {
         const char* value = std::getenv(name);
-        if (value == nullptr || *value == '\0')
-            continue;
-        const fs::path base(value);
-        if (std::string(name) == "CASCADECLIP_CACHE_DIR")
-            return base;
-        return std::string(name) == "HOME" ? base / ".cache" / "cascadeclip" : base / "cascadeclip";
-    }
+        return std::string(value != nullptr ? value : "");
+    };
+    if (const std::string dir = env("CASCADECLIP_CACHE_DIR"); !dir.empty())
+        return dir;
+    if (const std::string xdg = env("XDG_CACHE_HOME"); !xdg.empty())
+        return fs::path(xdg) / "cascadeclip";
+    if (const std::string home = env("HOME"); !home.empty())
+        return fs::path(home) / ".cache" / "cascadeclip";
     return fs::temp_directory_path() / "cascadeclip-cache";
 }
 
@@ -76,8 +77,8 @@ std::string weightsPathFrom(const Args& args)
     weights::Sha256 hash;
     hash.update(key);
     const fs::path folder = cacheFolder() / "bundles";
-    const fs::path bundle
-        = folder / (fs::path(request.checkpointPath).stem().string() + "-" + hash.hexDigest().substr(0, 16) + ".safetensors");
+    const std::string name = fs::path(request.checkpointPath).stem().string() + "-" + hash.hexDigest().substr(0, 16);
+    const fs::path bundle = folder / (name + ".safetensors");
     std::error_code ec;
     if (fs::is_regular_file(bundle, ec)) {
         std::cerr << "cascadeclip: using " << bundle.string() << ", imported earlier from " << *checkpoint << "\n";
@@ -85,7 +86,8 @@ std::string weightsPathFrom(const Args& args)
     }
     fs::create_directories(folder, ec);
     if (ec)
-        throw Error(ErrorCode::Io, folder.string() + ": cannot create the bundle cache folder: " + ec.message()
+        throw Error(ErrorCode::Io,
+            folder.string() + ": cannot create the bundle cache folder: " + ec.message()
                 + " (set CASCADECLIP_CACHE_DIR, or make a bundle with `cascadeclip import`)");
     request.outputPath = bundle.string();
     std::cerr << "cascadeclip: importing " << *checkpoint << (clip ? " and " + *clip : std::string()) << " into "

@@ -139,15 +139,18 @@ TEST(ImageFile, EveryFormatsSizeIsReadBeforeDecoding)
         EXPECT_EQ(decodeImage(file, "x" + ext, options).bgr.size(), cv::Size(70, 30));
         options.maxPixels = 70 * 30 - 1;
         EXPECT_EQ(errorOf([&] { decodeImage(file, "x" + ext, options); }),
-            "x" + ext + ": 70x30 (2100 pixels) is over the limit of 2099 pixels; raise the maximum pixel count to "
-                        "open it");
+            "x" + ext
+                + ": 70x30 (2100 pixels) is over the limit of 2099 pixels; raise the maximum pixel count to "
+                  "open it");
     }
     // Lossy WebP: the VP8 bitstream header.
     std::vector<uchar> lossy;
     ASSERT_TRUE(cv::imencode(".webp", image, lossy, {cv::IMWRITE_WEBP_QUALITY, 80}));
     ImageReadOptions options;
     options.maxPixels = 100;
-    EXPECT_NE(errorOf([&] { decodeImage({lossy.begin(), lossy.end()}, "lossy.webp", options); }).find("70x30"),
+    EXPECT_NE(errorOf([&] {
+        decodeImage({lossy.begin(), lossy.end()}, "lossy.webp", options);
+    }).find("70x30"),
         std::string::npos);
 }
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Cascade inspection in the GUI, offscreen with the FakeSegmenter: level views (labels, heatmaps, four-up), the NGA
 // panel's live and coalesced re-decodes with undo, and the pixel inspector; screenshots of each.
-#include "GuiTest.h"
 #include "FakeSegmenter.h"
+#include "GuiTest.h"
 #include "ui/AnnotationDocument.h"
 #include "ui/ClassListModel.h"
 #include "ui/ImageCanvas.h"

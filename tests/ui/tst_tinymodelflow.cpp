@@ -117,7 +117,6 @@ std::unique_ptr<MainWindow> TestTinyModelFlow::makeWindow()
     return window;
 }
 
-
 void TestTinyModelFlow::openSegmentPaintReopenExport()
 {
     cv::Mat saved;

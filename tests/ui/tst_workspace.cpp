@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // GUI flow tests: a real MainWindow with the FakeSegmenter, driven by keys and mouse, offscreen.
-#include "GuiTest.h"
 #include "FakeSegmenter.h"
+#include "GuiTest.h"
 #include "ui/AnnotationDocument.h"
 #include "ui/ClassListModel.h"
 #include "ui/ImageCanvas.h"
@@ -161,7 +161,6 @@ void TestWorkspace::typeClasses(MainWindow& window, const QString& text)
     QTest::keyClicks(edit, text);
     QTest::keyClick(edit, Qt::Key_Return);
 }
-
 
 void TestWorkspace::typeRunPaintUndoAutosaveReopen()
 {

@@ -42,8 +42,9 @@ torch::Tensor TextEmbedder::encodePrompts(const std::vector<std::vector<int>>& i
         for (const int id : prompt)
             if (id < 0 || id >= known)
                 throw Error(ErrorCode::InvalidInput,
-                    "the model's text encoder knows " + std::to_string(known) + " tokens, but the vocabulary gave token "
-                        + std::to_string(id) + ": the vocabulary and the weights do not belong together");
+                    "the model's text encoder knows " + std::to_string(known)
+                        + " tokens, but the vocabulary gave token " + std::to_string(id)
+                        + ": the vocabulary and the weights do not belong together");
     std::vector<torch::Tensor> parts;
     for (size_t start = 0; start < ids.size(); start += kPromptBatch) {
         const size_t end = std::min(ids.size(), start + kPromptBatch);
