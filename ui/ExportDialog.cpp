@@ -173,6 +173,29 @@ void ExportDialog::prepare(const QString& currentImage, int projectImages, const
     updateButtons();
 }
 
+QStringList ExportDialog::formats() const
+{
+    QStringList names;
+    for (const auto& [name, box] : formatBoxes())
+        if (box->isChecked())
+            names << name;
+    return names;
+}
+
+void ExportDialog::setFormats(const QStringList& names)
+{
+    for (const auto& [name, box] : formatBoxes())
+        box->setChecked(names.contains(name));
+    updateButtons();
+}
+
+std::vector<std::pair<QString, QCheckBox*>> ExportDialog::formatBoxes() const
+{
+    return {{QStringLiteral("palette"), m_palette}, {QStringLiteral("color"), m_color},
+        {QStringLiteral("coco"), m_coco}, {QStringLiteral("polygons"), m_polygons},
+        {QStringLiteral("labelme"), m_labelme}};
+}
+
 bool ExportDialog::isExporting() const
 {
     return m_exporter->isRunning();

@@ -4,8 +4,11 @@
 #include "ui/Exporter.h"
 
 #include <QDialog>
+#include <QStringList>
 
 #include <functional>
+#include <utility>
+#include <vector>
 
 class QCheckBox;
 class QDialogButtonBox;
@@ -36,6 +39,10 @@ public:
 
     /// Shows what the scopes mean right now and proposes `defaultDestination` when the field is empty.
     void prepare(const QString& currentImage, int projectImages, const QString& defaultDestination);
+    /// The checked formats, by name: "palette", "color", "coco", "polygons", "labelme".
+    QStringList formats() const;
+    /// Checks exactly the named formats (unknown names are ignored).
+    void setFormats(const QStringList& names);
     /// Starts the export with the dialog's settings (what the Export button does).
     void startExport();
     bool isExporting() const;
@@ -51,6 +58,7 @@ protected:
 
 private:
     void chooseDestination();
+    std::vector<std::pair<QString, QCheckBox*>> formatBoxes() const;
     void setBusy(bool busy);
     void updateButtons();
     void onFinished(const ExportSummary& summary);

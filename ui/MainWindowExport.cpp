@@ -8,6 +8,7 @@
 #include "ui/MessageWidget.h"
 #include "ui/ModelSetupDialog.h"
 #include "ui/Project.h"
+#include "ui/Settings.h"
 
 #include <QDir>
 #include <QStatusBar>
@@ -47,7 +48,10 @@ void MainWindow::showExportDialog()
 {
     if (!m_exportDialog) {
         m_exportDialog = new ExportDialog([this](bool wholeProject) { return exportRequest(wholeProject); }, this);
+        // The formats of the last export are offered again, in this session and the next.
+        m_exportDialog->setFormats(m_settings->exportFormats());
         connect(m_exportDialog, &ExportDialog::exported, this, [this](const ExportSummary& summary) {
+            m_settings->setValue(Settings::Key::ExportFormats, m_exportDialog->formats());
             statusBar()->showMessage(tr("Exported %n image(s) to “%1”", nullptr, summary.images)
                                          .arg(QDir::toNativeSeparators(summary.destination)),
                 5000);

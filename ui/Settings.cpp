@@ -33,6 +33,8 @@ const std::vector<Entry>& table()
         {Settings::Key::WindowGeometry, "window/geometry", QByteArray()},
         {Settings::Key::WindowState, "window/state", QByteArray()},
         {Settings::Key::Language, "ui/language", QString()},
+        {Settings::Key::ExportFormats, "export/formats",
+            QStringList {QStringLiteral("palette"), QStringLiteral("coco")}},
     };
     return entries;
 }

@@ -37,6 +37,8 @@ public:
         WindowGeometry, // QByteArray
         WindowState, // QByteArray
         Language, // QString: interface language code (e.g. "ko", "zh_CN"); empty = the system's
+        ExportFormats, // QStringList: the formats of the last export ("palette", "color", "coco", "polygons",
+                       // "labelme")
     };
     Q_ENUM(Key)
 
@@ -72,6 +74,7 @@ public:
         return std::uint64_t(std::max(0LL, value(Key::MaxImagePixels).toLongLong()));
     }
     QString language() const { return value(Key::Language).toString(); }
+    QStringList exportFormats() const { return value(Key::ExportFormats).toStringList(); }
 
     /// The file the values live in (for tests and the About box).
     QString fileName() const { return m_settings->fileName(); }

@@ -269,6 +269,15 @@ void TestTinyModelFlow::openSegmentPaintReopenExport()
     next->trigger();
     QCOMPARE(window->currentRow(), 1);
     QCOMPARE(window->currentDocument()->fileName(), QStringLiteral("pattern.png"));
+
+    // The next session offers the formats of the last successful export again.
+    window.reset();
+    auto again = makeWindow();
+    QVERIFY(again->openFolder(m_project));
+    again->showExportDialog();
+    for (const char* box : {"palettePngCheckBox", "colorPngCheckBox", "cocoCheckBox", "labelmeCheckBox"})
+        QVERIFY2(find<QCheckBox>(again->exportDialog(), box)->isChecked(), box);
+    QVERIFY(!find<QCheckBox>(again->exportDialog(), "cocoPolygonsCheckBox")->isChecked());
 }
 
 QTEST_MAIN(TestTinyModelFlow)
