@@ -1180,20 +1180,6 @@ unlabeled</source>
         <translation>デバイス:</translation>
     </message>
     <message>
-        <source>Found: CPU with %1 hardware threads</source>
-        <translation>検出: ハードウェアスレッド %1 個の CPU</translation>
-    </message>
-    <message numerus="yes">
-        <source>; CUDA: %n GPU(s)</source>
-        <translation>
-            <numerusform>、CUDA: GPU %n 台</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No CUDA: %1.</source>
-        <translation>CUDA なし: %1。</translation>
-    </message>
-    <message>
         <source>All cores</source>
         <translation>すべてのコア</translation>
     </message>
@@ -1282,6 +1268,16 @@ unlabeled</source>
     <message>
         <source>Could not import “%1”: %2.</source>
         <translation>「%1」をインポートできませんでした: %2。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found: CPU with %1 hardware threads; CUDA: %n GPU(s)</source>
+        <translation>
+            <numerusform>検出: ハードウェアスレッド %1 個の CPU、CUDA: GPU %n 台</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Found: CPU with %1 hardware threads. No CUDA: %2.</source>
+        <translation>検出: ハードウェアスレッド %1 個の CPU。CUDA なし: %2。</translation>
     </message>
 </context>
 <context>

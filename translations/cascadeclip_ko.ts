@@ -1180,20 +1180,6 @@ unlabeled</source>
         <translation>장치:</translation>
     </message>
     <message>
-        <source>Found: CPU with %1 hardware threads</source>
-        <translation>감지됨: 하드웨어 스레드 %1개의 CPU</translation>
-    </message>
-    <message numerus="yes">
-        <source>; CUDA: %n GPU(s)</source>
-        <translation>
-            <numerusform>; CUDA: GPU %n개</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No CUDA: %1.</source>
-        <translation>CUDA 없음: %1.</translation>
-    </message>
-    <message>
         <source>All cores</source>
         <translation>모든 코어</translation>
     </message>
@@ -1282,6 +1268,16 @@ unlabeled</source>
     <message>
         <source>Could not import “%1”: %2.</source>
         <translation>“%1”을(를) 가져올 수 없습니다: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found: CPU with %1 hardware threads; CUDA: %n GPU(s)</source>
+        <translation>
+            <numerusform>감지됨: 하드웨어 스레드 %1개의 CPU; CUDA: GPU %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Found: CPU with %1 hardware threads. No CUDA: %2.</source>
+        <translation>감지됨: 하드웨어 스레드 %1개의 CPU. CUDA 없음: %2.</translation>
     </message>
 </context>
 <context>

@@ -1180,20 +1180,6 @@ unlabeled</source>
         <translation>设备：</translation>
     </message>
     <message>
-        <source>Found: CPU with %1 hardware threads</source>
-        <translation>检测到：具有 %1 个硬件线程的 CPU</translation>
-    </message>
-    <message numerus="yes">
-        <source>; CUDA: %n GPU(s)</source>
-        <translation>
-            <numerusform>；CUDA：%n 个 GPU</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No CUDA: %1.</source>
-        <translation>无 CUDA：%1。</translation>
-    </message>
-    <message>
         <source>All cores</source>
         <translation>所有核心</translation>
     </message>
@@ -1282,6 +1268,16 @@ unlabeled</source>
     <message>
         <source>Could not import “%1”: %2.</source>
         <translation>无法导入“%1”：%2。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found: CPU with %1 hardware threads; CUDA: %n GPU(s)</source>
+        <translation>
+            <numerusform>检测到：具有 %1 个硬件线程的 CPU；CUDA：%n 个 GPU</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Found: CPU with %1 hardware threads. No CUDA: %2.</source>
+        <translation>检测到：具有 %1 个硬件线程的 CPU。无 CUDA：%2。</translation>
     </message>
 </context>
 <context>

@@ -160,12 +160,13 @@ ModelSetupDialog::ModelSetupDialog(Settings* settings, QWidget* parent)
     m_deviceInfo = new QLabel(runtimeBox);
     m_deviceInfo->setObjectName(QStringLiteral("deviceInfoLabel"));
     m_deviceInfo->setWordWrap(true);
-    QString found = tr("Found: CPU with %1 hardware threads").arg(devices.cores);
-    if (devices.cudaDevices > 0)
-        found += tr("; CUDA: %n GPU(s)", nullptr, devices.cudaDevices);
-    else
-        found += QLatin1String(". ") + tr("No CUDA: %1.").arg(QString::fromStdString(devices.whyNoCuda));
-    m_deviceInfo->setText(found);
+    // Whole sentences, so that each language punctuates them its own way.
+    m_deviceInfo->setText(devices.cudaDevices > 0
+            ? tr("Found: CPU with %1 hardware threads; CUDA: %n GPU(s)", nullptr, devices.cudaDevices)
+                  .arg(devices.cores)
+            : tr("Found: CPU with %1 hardware threads. No CUDA: %2.")
+                  .arg(devices.cores)
+                  .arg(QString::fromStdString(devices.whyNoCuda)));
     QPalette muted = m_deviceInfo->palette();
     muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
     m_deviceInfo->setPalette(muted);
