@@ -14,7 +14,6 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QSet>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <vector>
 
@@ -186,62 +185,35 @@ Exporter::Exporter(QObject* parent)
     : QObject(parent)
 {
     qRegisterMetaType<cascadeclip::ui::ExportSummary>();
-    m_pool.setMaxThreadCount(1);
 }
 
-Exporter::~Exporter()
-{
-    cancel();
-    m_future.waitForFinished();
-}
+Exporter::~Exporter() = default;
 
 bool Exporter::start(const ExportRequest& request)
 {
-    if (m_running)
-        return false;
-    m_running = true;
-    m_cancel = std::make_shared<std::atomic<bool>>(false);
-    auto cancelFlag = m_cancel;
-    m_future = QtConcurrent::run(&m_pool, [this, request, cancelFlag] {
-        // Results travel back queued; Qt drops them if the exporter is gone (its destructor waits for this job).
-        const auto post = [this](auto fn) { QMetaObject::invokeMethod(this, fn, Qt::QueuedConnection); };
+    return m_job.start([this, request](const std::function<bool()>& isCanceled) {
         try {
             const ExportSummary summary = runExport(
                 request,
                 [&](int done, int total, const QString& name) {
-                    post([this, done, total, name] { Q_EMIT progressChanged(done, total, name); });
+                    m_job.post([this, done, total, name] { Q_EMIT progressChanged(done, total, name); });
                 },
-                [cancelFlag] { return cancelFlag->load(); });
-            post([this, summary] {
-                m_running = false;
-                Q_EMIT finished(summary);
-            });
+                isCanceled);
+            m_job.finish([this, summary] { Q_EMIT finished(summary); });
         } catch (const ExportFailure& e) {
-            post([this, e] {
-                m_running = false;
-                Q_EMIT failed(e.file, e.detail);
-            });
+            m_job.finish([this, e] { Q_EMIT failed(e.file, e.detail); });
         } catch (const Canceled&) {
-            post([this] {
-                m_running = false;
-                Q_EMIT canceled();
-            });
+            m_job.finish([this] { Q_EMIT canceled(); });
         } catch (const std::exception& e) {
             const QString detail = QString::fromStdString(e.what());
-            const QString dest = request.destination;
-            post([this, dest, detail] {
-                m_running = false;
-                Q_EMIT failed(dest, detail);
-            });
+            m_job.finish([this, dest = request.destination, detail] { Q_EMIT failed(dest, detail); });
         }
     });
-    return true;
 }
 
 void Exporter::cancel()
 {
-    if (m_cancel)
-        m_cancel->store(true);
+    m_job.cancel();
 }
 
 } // namespace cascadeclip::ui

@@ -2,20 +2,17 @@
 #pragma once
 
 #include "ui/ClassListModel.h"
+#include "ui/SingleJob.h"
 
 #include <QFlags>
-#include <QFuture>
 #include <QObject>
 #include <QString>
 #include <QStringList>
-#include <QThreadPool>
 #include <QVector>
 
 #include <opencv2/core/mat.hpp>
 
-#include <atomic>
 #include <functional>
-#include <memory>
 
 namespace cascadeclip::ui {
 
@@ -86,7 +83,7 @@ public:
     /// Returns false (and starts nothing) when an export is already running.
     bool start(const ExportRequest& request);
     void cancel();
-    bool isRunning() const { return m_running; }
+    bool isRunning() const { return m_job.isRunning(); }
 
 Q_SIGNALS:
     void progressChanged(int done, int total, const QString& fileName);
@@ -95,10 +92,7 @@ Q_SIGNALS:
     void canceled();
 
 private:
-    QThreadPool m_pool;
-    QFuture<void> m_future;
-    std::shared_ptr<std::atomic<bool>> m_cancel;
-    bool m_running = false;
+    SingleJob m_job {this};
 };
 
 } // namespace cascadeclip::ui

@@ -1,16 +1,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "ui/SingleJob.h"
+
 #include <cascadeclip/Error.h>
 #include <cascadeclip/ModelImport.h>
 
-#include <QFuture>
 #include <QObject>
 #include <QString>
-#include <QThreadPool>
 
-#include <atomic>
-#include <memory>
 
 namespace cascadeclip::ui {
 
@@ -29,7 +27,7 @@ public:
     bool start(const ModelImportRequest& request);
     /// Stops the running import at its next step; it reports canceled() and writes no bundle.
     void cancel();
-    bool isRunning() const { return m_running; }
+    bool isRunning() const { return m_job.isRunning(); }
 
     /// Which of the request's files a core error message is about (the first whose path it names), for messages
     /// that name the file; the checkpoint when none is named.
@@ -42,10 +40,7 @@ Q_SIGNALS:
     void canceled();
 
 private:
-    QThreadPool m_pool;
-    QFuture<void> m_future;
-    std::shared_ptr<std::atomic<bool>> m_cancel;
-    bool m_running = false;
+    SingleJob m_job {this};
 };
 
 } // namespace cascadeclip::ui
