@@ -170,3 +170,37 @@ TEST_F(Seeded, ProjectedDecodeEqualsTheDirectOneAndContributionsAddUp)
         EXPECT_TRUE(torch::allclose(direct.scores, cached.scores, 1e-5, 1e-5));
     }
 }
+
+TEST_F(Seeded, StageMemoReusesExactlyTheStagesWhoseInputsAreUnchanged)
+{
+    const auto o = ModelOptions::tiny();
+    model::CascadeClip m(o);
+    const auto f = m->backbone(torch::randn({1, 3, o.cropSize, o.cropSize}));
+    const auto projections = m->project(f);
+    auto text = torch::randn({3, o.vision.outputDim});
+    const auto w1 = torch::tensor({0.3f, 0.9f, 0.2f}), w2 = torch::tensor({1.4f, 0.05f, 0.7f});
+    model::StageMemo memo;
+    const auto decode = [&](const torch::Tensor& a, const torch::Tensor& b, model::StageMemo* mm) {
+        return m->decodeProjected(f.global, projections, text, {}, true, a, b, false, true, mm);
+    };
+    const auto expectSame = [](const model::CropDecode& x, const model::CropDecode& y) {
+        for (size_t s = 0; s < 3; ++s)
+            EXPECT_TRUE(torch::equal(x.stageLogits[s], y.stageLogits[s])) << s;
+        EXPECT_TRUE(torch::equal(x.scores, y.scores));
+    };
+    expectSame(decode(w1, w2, &memo), decode(w1, w2, nullptr));
+    const auto first = memo.logits;
+    // Only stage 1's weights move: stages 2 and 3 come from the memo, stage 1 is new and right.
+    const auto w1b = torch::tensor({0.5f, 0.1f, 0.8f});
+    expectSame(decode(w1b, w2, &memo), decode(w1b, w2, nullptr));
+    EXPECT_FALSE(memo.logits[0].is_same(first[0]));
+    EXPECT_TRUE(memo.logits[1].is_same(first[1]));
+    EXPECT_TRUE(memo.logits[2].is_same(first[2]));
+    // Equal values in another tensor count as unchanged; the caller changing its text in place does not fool it.
+    expectSame(decode(w1b.clone(), w2.clone(), &memo), decode(w1b, w2, nullptr));
+    EXPECT_TRUE(memo.logits[2].is_same(first[2]));
+    text.mul_(-1.0f);
+    expectSame(decode(w1b, w2, &memo), decode(w1b, w2, nullptr));
+    for (size_t s = 0; s < 3; ++s)
+        EXPECT_FALSE(torch::equal(memo.logits[s], first[s])) << s;
+}

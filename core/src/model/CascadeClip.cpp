@@ -34,6 +34,19 @@ CascadeClipImpl::CascadeClipImpl(const ModelOptions& o)
     text_encoder = register_module("text_encoder", ClipTextEncoder(o.text));
 }
 
+namespace {
+
+/// Both undefined, or equal in shape, type, device and every value.
+bool sameValues(const torch::Tensor& a, const torch::Tensor& b)
+{
+    if (!a.defined() || !b.defined())
+        return a.defined() == b.defined();
+    return a.sizes() == b.sizes() && a.scalar_type() == b.scalar_type() && a.device() == b.device()
+        && torch::equal(a, b);
+}
+
+} // namespace
+
 CropDecode CascadeClipImpl::decode(const VisionFeatures& features, const torch::Tensor& text, const torch::Tensor& seen,
     bool inductive, const torch::Tensor& weightsS1, const torch::Tensor& weightsS2)
 {
@@ -53,7 +66,7 @@ CropProjections CascadeClipImpl::project(const VisionFeatures& features)
 
 CropDecode CascadeClipImpl::decodeProjected(const torch::Tensor& global, const CropProjections& projections,
     const torch::Tensor& text, const torch::Tensor& seen, bool inductive, const torch::Tensor& weightsS1,
-    const torch::Tensor& weightsS2, bool withContributions, bool withScores)
+    const torch::Tensor& weightsS2, bool withContributions, bool withScores, StageMemo* memo)
 {
     const auto descriptor = AtmSingleHeadSegImpl::descriptor(text, global);
     const torch::Tensor weights[3] = {
@@ -65,11 +78,27 @@ CropDecode CascadeClipImpl::decodeProjected(const torch::Tensor& global, const C
     std::vector<StageContributions> contributions(withContributions ? 3 : 0);
     // The stages are independent: one task each (ops inside run on their task's thread), which on CPU replaces
     // dozens of short parallel regions per stage, whose barriers and spinning cost more than the work.
-    parallelTasks(3, global, [&](int64_t s) {
-        const auto k = static_cast<size_t>(s);
+    std::vector<int64_t> todo;
+    for (size_t k = 0; k < 3; ++k) {
+        if (memo && !withContributions && sameValues(memo->text[k], text) && sameValues(memo->weights[k], weights[k]))
+            stages[k] = memo->logits[k];
+        else
+            todo.push_back(static_cast<int64_t>(k));
+    }
+    parallelTasks(static_cast<int64_t>(todo.size()), global, [&](int64_t i) {
+        const auto k = static_cast<size_t>(todo[static_cast<size_t>(i)]);
         stages[k] = decode_head->stageLogitsProjected(
             k, descriptor, projections[k], weights[k], withContributions ? &contributions[k] : nullptr);
     });
+    if (memo && !todo.empty()) {
+        const auto textCopy = text.clone(); // the caller may reuse its tensor
+        for (const int64_t s : todo) {
+            const auto k = static_cast<size_t>(s);
+            memo->text[k] = textCopy;
+            memo->weights[k] = weights[k].defined() ? weights[k].clone() : torch::Tensor(); // a parameter may change
+            memo->logits[k] = stages[k];
+        }
+    }
     auto out = finish(std::move(stages), seen, inductive, withScores);
     const auto& grid = out.stageLogits[0].sizes();
     for (auto& c : contributions) {

@@ -28,6 +28,15 @@ struct CropDecode {
 /// Per-stage key/value projections of one batch of crops (see StageProjections).
 using CropProjections = std::array<StageProjections, 3>;
 
+/// The stage logits of a crop's last decode, with the classes and NGA weights each stage was decoded with.
+/// decodeProjected() takes a stage from here while both are unchanged: stage 3 has no NGA weights, so a slider
+/// move re-decodes only its own stage.
+struct StageMemo {
+    std::array<torch::Tensor, 3> text; // [C, E]
+    std::array<torch::Tensor, 3> weights; // [3], undefined for stage 3
+    std::array<torch::Tensor, 3> logits; // [B, C, N]
+};
+
 struct CascadeClipImpl : torch::nn::Module {
     explicit CascadeClipImpl(const ModelOptions& options);
 
@@ -42,10 +51,12 @@ struct CascadeClipImpl : torch::nn::Module {
 
     /// The same decode from cached projections: NGA weights only mix them, so a new weight costs no projection.
     /// `withContributions` also splits each stage's last-layer logits by block; without `withScores` the scores are
-    /// left undefined (for callers that upsample logitSum themselves).
+    /// left undefined (for callers that upsample logitSum themselves). `memo`, when given, holds the crop's
+    /// previous stage logits: unchanged stages are taken from it, and it is updated with the new ones.
     CropDecode decodeProjected(const torch::Tensor& global, const CropProjections& projections,
         const torch::Tensor& text, const torch::Tensor& seen, bool inductive, const torch::Tensor& weightsS1 = {},
-        const torch::Tensor& weightsS2 = {}, bool withContributions = false, bool withScores = true);
+        const torch::Tensor& weightsS2 = {}, bool withContributions = false, bool withScores = true,
+        StageMemo* memo = nullptr);
 
     ModelOptions options;
     // backbone.*

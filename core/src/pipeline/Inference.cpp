@@ -46,8 +46,10 @@ model::CropDecode decodeWindow(
     if (cache.windows.size() <= kMaxProjectedWindows) {
         if (cache.projections.size() <= k)
             cache.projections.push_back(model->project(features));
+        if (cache.memos.size() < cache.windows.size())
+            cache.memos.resize(cache.windows.size()); // (never inside decodeWindows' parallel tasks: sized before)
         return model->decodeProjected(features.global, cache.projections[k], in.text, in.seen, in.inductive,
-            in.weightsS1, in.weightsS2, in.withContributions, withScores);
+            in.weightsS1, in.weightsS2, in.withContributions, withScores, &cache.memos[k]);
     }
     if (in.withContributions)
         return model->decodeProjected(features.global, model->project(features), in.text, in.seen, in.inductive,
@@ -81,6 +83,7 @@ torch::Tensor decodeWindows(model::CascadeClip& model, FeatureCache& cache, cons
             checkCanceled(hooks);
             cache.projections.push_back(model->project(cache.features[k]));
         }
+        cache.memos.resize(cache.windows.size());
         checkCanceled(hooks);
         decoded.resize(cache.windows.size());
         model::parallelTasks(static_cast<int64_t>(decoded.size()), inputs.text, [&](int64_t k) {

@@ -24,6 +24,8 @@ struct FeatureCache {
     /// Per window, the head's key/value projections of every block (filled by the first decode when the image
     /// has few enough windows): later decodes with other NGA weights or classes skip all memory projections.
     std::vector<model::CropProjections> projections;
+    /// Per window (alongside `projections`), the stage logits of the last decode.
+    std::vector<model::StageMemo> memos;
     bool empty() const { return features.empty(); }
 };
 
