@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Preprocessing and sliding windows, without a model.
 #include "ops/Resize.h"
+#include "ops/SmallGemm.h"
 #include "pipeline/Inference.h"
 #include "pipeline/Preprocess.h"
 
@@ -126,4 +127,47 @@ TEST(ResizeBilinear, ReadsStridedInput)
     const auto x = torch::randn({1, 2, 8, 8}).transpose(2, 3);
     const auto expected = ops::resizeBilinear(x.contiguous(), 16, 12);
     EXPECT_TRUE(torch::equal(ops::resizeBilinear(x, 16, 12), expected));
+}
+
+TEST(SmallGemm, AgreesWithMatmulOnEveryShapeEdge)
+{
+    torch::manual_seed(3);
+    // Rows around the register block (5), outputs around the panel (64), one and many panels.
+    for (const int64_t rows : {1, 4, 5, 7, 20, 171})
+        for (const int64_t o : {1, 32, 64, 65, 200})
+            for (const int64_t k : {1, 16, 512}) {
+                const auto x = torch::randn({rows, k}), w = torch::randn({o, k}), bias = torch::randn({o});
+                const auto packed = ops::packRows(w);
+                const auto y = ops::linearPacked(x, packed, bias);
+                const auto expected = torch::addmm(bias, x, w.t());
+                EXPECT_TRUE(torch::allclose(y, expected, 1e-4, 1e-4)) << rows << "x" << k << " * " << o;
+                // Packing the transposed matrix gives the same panels.
+                EXPECT_TRUE(torch::equal(ops::packColumns(w.t().contiguous()).data, packed.data));
+            }
+}
+
+TEST(SmallGemm, WritesIntoStridedRowsWithScaleAndNoBias)
+{
+    torch::manual_seed(4);
+    const auto x = torch::randn({6, 40}), w = torch::randn({70, 24});
+    const auto packed = ops::packRows(w);
+    auto out = torch::full({6, 100}, 7.0f);
+    // Columns 8..31 of x as the rows' inputs, columns 10..79 of out as the outputs.
+    ops::gemmPacked(x.data_ptr<float>() + 8, 6, 40, packed, nullptr, 0.5f, out.data_ptr<float>() + 10, 100);
+    const auto expected = 0.5f * torch::mm(x.slice(1, 8, 32), w.t());
+    EXPECT_TRUE(torch::allclose(out.slice(1, 10, 80), expected, 1e-4, 1e-4));
+    EXPECT_TRUE(torch::equal(out.slice(1, 0, 10), torch::full({6, 10}, 7.0f)));
+    EXPECT_TRUE(torch::equal(out.slice(1, 80), torch::full({6, 20}, 7.0f)));
+}
+
+TEST(SmallGemm, PackCacheRepacksWhenTheWeightChanges)
+{
+    ops::PackCache cache;
+    auto w = torch::randn({8, 4});
+    const auto first = cache.get(w);
+    EXPECT_TRUE(cache.get(w).data.is_same(first.data));
+    w.mul_(2.0f); // same storage, new version
+    const auto second = cache.get(w);
+    EXPECT_FALSE(second.data.is_same(first.data));
+    EXPECT_TRUE(torch::allclose(ops::linearPacked(torch::eye(4), second, {}), w.t()));
 }

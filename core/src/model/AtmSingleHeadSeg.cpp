@@ -24,11 +24,6 @@ CrossAttentionImpl::CrossAttentionImpl(int dims, int heads_)
     proj = register_module("proj", Linear(dims, dims));
 }
 
-torch::Tensor CrossAttentionImpl::project(const torch::Tensor& query)
-{
-    return fastLinear(query, q->weight, q->bias);
-}
-
 torch::Tensor CrossAttentionImpl::meanLogits(const torch::Tensor& qx, const torch::Tensor& key)
 {
     // sum_h (q_h . k_h) = q . k over all E: one product instead of one per head.
@@ -73,6 +68,15 @@ torch::Tensor CrossAttentionImpl::packValues(const torch::Tensor& value) const
     return value.view({b, n, heads, e / heads}).permute({0, 2, 3, 1}).contiguous();
 }
 
+torch::Tensor queryLinear(ops::PackCache& packs, const torch::Tensor& x, const Linear& layer)
+{
+    constexpr int64_t kMaxRows = 256; // beyond this oneDNN's own packing pays off
+    if (!oneDnnKernelsEnabled() || !x.is_cpu() || x.scalar_type() != torch::kFloat32 || x.numel() == 0
+        || x.numel() / x.size(-1) > kMaxRows)
+        return fastLinear(x, layer->weight, layer->bias);
+    return ops::linearPacked(x, packs.get(layer->weight), layer->bias);
+}
+
 TpnDecoderLayerImpl::TpnDecoderLayerImpl(const HeadOptions& o)
 {
     self_attn = register_module("self_attn", MultiheadAttention(o.embedDims, o.numHeads));
@@ -95,11 +99,12 @@ torch::Tensor TpnDecoderLayerImpl::forwardProjected(
     const torch::Tensor& query, const torch::Tensor& keys, const torch::Tensor& values)
 {
     auto& attn = *multihead_attn;
-    const auto a = attn.attend(attn.project(query), keys, values); // [B, C, E]
-    const auto x = fastLinear(a, attn.proj->weight, attn.proj->bias);
+    const auto a = attn.attend(queryLinear(*packs, query, attn.q), keys, values); // [B, C, E]
+    const auto x = queryLinear(*packs, a, attn.proj);
     auto tgt = norm2(query + x);
-    const auto hidden = torch::relu(fastLinear(tgt, linear1->weight, linear1->bias));
-    return norm3(tgt + fastLinear(hidden, linear2->weight, linear2->bias));
+    auto hidden = queryLinear(*packs, tgt, linear1);
+    hidden.relu_();
+    return norm3(tgt + queryLinear(*packs, hidden, linear2));
 }
 
 TpnDecoderImpl::TpnDecoderImpl(const HeadOptions& o)
@@ -115,8 +120,9 @@ torch::Tensor TpnDecoderImpl::forward(torch::Tensor query, const torch::Tensor& 
 {
     for (size_t l = 0; l + 1 < decoderLayers.size(); ++l)
         query = decoderLayers[l](query, memory);
-    auto& attn = *decoderLayers.back()->multihead_attn;
-    return attn.meanLogits(attn.project(query), fastLinear(memory, attn.k->weight, attn.k->bias)); // [B, C, N]
+    auto& last = *decoderLayers.back();
+    auto& attn = *last.multihead_attn;
+    return attn.meanLogits(queryLinear(*last.packs, query, attn.q), fastLinear(memory, attn.k->weight, attn.k->bias));
 }
 
 AtmSingleHeadSegImpl::AtmSingleHeadSegImpl(const HeadOptions& o, int textDim)
@@ -162,7 +168,7 @@ std::vector<torch::Tensor> AtmSingleHeadSegImpl::stageLogits(const std::vector<t
     };
     std::vector<torch::Tensor> out;
     for (size_t s = 0; s < 3; ++s)
-        out.push_back(decoders[s](fastLinear(descriptor, qProjs[s]->weight, qProjs[s]->bias), memories[s]));
+        out.push_back(decoders[s](queryLinear(*qProjPacks, descriptor, qProjs[s]), memories[s]));
     return out;
 }
 
@@ -238,7 +244,7 @@ torch::Tensor AtmSingleHeadSegImpl::stageLogitsProjected(size_t stage, const tor
     const StageProjections& p, const torch::Tensor& weights, StageContributions* contributions)
 {
     auto& layers = decoders[stage]->decoderLayers;
-    auto query = fastLinear(descriptor, qProjs[stage]->weight, qProjs[stage]->bias);
+    auto query = queryLinear(*qProjPacks, descriptor, qProjs[stage]);
     const bool single = p.keys[0].size() == 1;
     for (size_t l = 0; l + 1 < layers.size(); ++l) {
         auto& attn = *layers[l]->multihead_attn;
@@ -251,7 +257,7 @@ torch::Tensor AtmSingleHeadSegImpl::stageLogitsProjected(size_t stage, const tor
     }
     auto& attn = *layers.back()->multihead_attn;
     const auto& lastKeys = p.keys.back();
-    const auto qx = attn.project(query);
+    const auto qx = queryLinear(*layers.back()->packs, query, attn.q);
     const auto logits = attn.meanLogits(qx, mixBlocks(lastKeys, weights, attn.k->bias, 1, true));
     if (contributions) {
         // The logits are linear in the key: split them by block, plus the key bias's share.

@@ -5,6 +5,7 @@
 // Legend: B batch, C classes, N = G*G tokens, E embed dims (512), h heads, d = E/h.
 
 #include "model/Transformer.h"
+#include "ops/SmallGemm.h"
 
 #include <cascadeclip/ModelOptions.h>
 
@@ -18,9 +19,6 @@ namespace cascadeclip::model {
 /// per head (groupedConv1x1), elsewhere batched matmuls over views of the same tensors.
 struct CrossAttentionImpl : torch::nn::Module {
     CrossAttentionImpl(int dims, int heads);
-
-    /// q(query): [B, C, E] -> [B, C, E].
-    torch::Tensor project(const torch::Tensor& query);
 
     /// Head-averaged pre-softmax logits mean_h(q_h . k_h) * d^-0.5 of projected queries `q` [B, C, E] over keys
     /// `key` [B, N, E] (k(memory), any bias included) -> [B, C, N].
@@ -42,6 +40,10 @@ struct CrossAttentionImpl : torch::nn::Module {
 };
 TORCH_MODULE(CrossAttention);
 
+/// x @ weight^T + bias for the head's class queries: x [..., in] with few rows (the classes) takes the packed-weight
+/// kernel (ops::gemmPacked; weights packed once into `packs`), anything else fastLinear().
+torch::Tensor queryLinear(ops::PackCache& packs, const torch::Tensor& x, const Linear& layer);
+
 /// TPN_DecoderLayer: post-norm cross-attention + FFN. self_attn and norm1 only hold checkpoint keys.
 struct TpnDecoderLayerImpl : torch::nn::Module {
     explicit TpnDecoderLayerImpl(const HeadOptions& options);
@@ -61,6 +63,8 @@ struct TpnDecoderLayerImpl : torch::nn::Module {
     Linear linear1 {nullptr}, linear2 {nullptr};
     // *.layers.{l}.norm1 (unused), norm2, norm3
     torch::nn::LayerNorm norm1 {nullptr}, norm2 {nullptr}, norm3 {nullptr};
+    /// Packed copies of q, proj, linear1 and linear2 (see queryLinear).
+    std::shared_ptr<ops::PackCache> packs = std::make_shared<ops::PackCache>();
 };
 TORCH_MODULE(TpnDecoderLayer);
 
@@ -124,6 +128,7 @@ struct AtmSingleHeadSegImpl : torch::nn::Module {
     // decode_head.q_projs.{0..2}: Linear(2 Et -> E)
     torch::nn::ModuleList q_projs;
     std::vector<Linear> qProjs;
+    std::shared_ptr<ops::PackCache> qProjPacks = std::make_shared<ops::PackCache>();
     // decode_head.cascade_decoders.{0..2}
     torch::nn::ModuleList cascade_decoders;
     std::vector<TpnDecoder> decoders;
