@@ -99,12 +99,17 @@ TEST(ResizeBilinear, AgreesWithInterpolateUpAndDown)
     }
 }
 
-TEST(SlideWindowScores, EqualsTheStepByStepComposition)
+class SlideWindowScores : public ::testing::TestWithParam<float> { };
+
+TEST_P(SlideWindowScores, EqualsTheStepByStepComposition)
 {
     torch::manual_seed(4);
-    // Two overlapping 16-pixel windows of 4x4 logits on a 16x23 canvas, resized to 12x17; class 1 seen.
+    // Two overlapping 16-pixel windows of 4x4 logits on a 16x23 canvas, resized to 12x17; class 1 seen. The
+    // parameter scales the logits: large ones saturate the sigmoid.
     const int64_t classes = 3, g = 4, crop = 16, h = 16, w = 23, oh = 12, ow = 17;
-    const std::vector<torch::Tensor> logits {torch::randn({classes, g, g}) * 3, torch::randn({classes, g, g}) * 3};
+    const float spread = GetParam();
+    const std::vector<torch::Tensor> logits {
+        torch::randn({classes, g, g}) * spread, torch::randn({classes, g, g}) * spread};
     const std::vector<ops::WindowOrigin> origins {{0, 0}, {0, w - crop}};
     const std::vector<float> offsets {0.0f, 0.1f, 0.0f};
     auto preds = torch::zeros({1, classes, h, w});
@@ -121,6 +126,8 @@ TEST(SlideWindowScores, EqualsTheStepByStepComposition)
     ASSERT_EQ(got.sizes(), expected.sizes());
     EXPECT_LE((got - expected).abs().max().item<float>(), 1e-6f);
 }
+
+INSTANTIATE_TEST_SUITE_P(LogitSpread, SlideWindowScores, ::testing::Values(0.01f, 3.0f, 40.0f, 1000.0f));
 
 TEST(ResizeBilinear, ReadsStridedInput)
 {

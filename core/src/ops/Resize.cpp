@@ -4,6 +4,9 @@
 #include <ATen/Parallel.h>
 
 #include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstdint>
 #include <vector>
 
 namespace cascadeclip::ops {
@@ -40,10 +43,41 @@ Taps tapsFor(int64_t in, int64_t out)
     return t;
 }
 
-/// One plane [inH, inW] -> [outH, outW] through the taps; `rows` holds inH * outW floats.
-void resizePlane(const float* plane, int64_t inH, int64_t inW, const Taps& ty, const Taps& tx, float* rows, float* dst)
+// The loops below are compiled for AVX-512 and AVX2 as well, chosen at run time: the build targets plain x86-64.
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(__SANITIZE_ADDRESS__)
+#define CASCADECLIP_VECTOR_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define CASCADECLIP_VECTOR_CLONES
+#endif
+
+/// 1 / (1 + exp(-v)) with exp as Cephes' expf (2^n times a degree-6 polynomial on [-ln2/2, ln2/2]): within 2 ulp
+/// of ATen's sigmoid, and simple enough for the compiler to vectorise (no calls, no branches).
+inline float sigmoid(float v)
 {
-    const auto outH = static_cast<int64_t>(ty.i0.size()), outW = static_cast<int64_t>(tx.i0.size());
+    float x = -v;
+    x = x < -87.0f ? -87.0f : x;
+    x = x > 88.0f ? 88.0f : x;
+    const float t = x * 1.44269504088896341f + 0.5f;
+    int32_t i = static_cast<int32_t>(t); // rounds toward zero: one less below zero gives the floor
+    i -= t < static_cast<float>(i) ? 1 : 0;
+    const float n = static_cast<float>(i);
+    const float r = (x - n * 0.693359375f) + n * 2.12194440e-4f;
+    float p = 1.9875691500e-4f;
+    p = p * r + 1.3981999507e-3f;
+    p = p * r + 8.3334519073e-3f;
+    p = p * r + 4.1665795894e-2f;
+    p = p * r + 1.6666665459e-1f;
+    p = p * r + 5.0000001201e-1f;
+    p = (p * r) * r + r + 1.0f;
+    const float scale = std::bit_cast<float>((i + 127) << 23);
+    return 1.0f / (1.0f + p * scale);
+}
+
+/// Every source row of a plane [inH, inW] interpolated along x through `tx`: rows [inH, outW].
+CASCADECLIP_VECTOR_CLONES
+void interpolateRows(const float* plane, int64_t inH, int64_t inW, const Taps& tx, float* rows)
+{
+    const auto outW = static_cast<int64_t>(tx.i0.size());
     for (int64_t y = 0; y < inH; ++y) {
         const float* s = plane + y * inW;
         float* r = rows + y * outW;
@@ -52,6 +86,14 @@ void resizePlane(const float* plane, int64_t inH, int64_t inW, const Taps& ty, c
             r[o] = s[tx.i0[k]] * tx.w0[k] + s[tx.i1[k]] * tx.w1[k];
         }
     }
+}
+
+/// One plane [inH, inW] -> [outH, outW] through the taps; `rows` holds inH * outW floats.
+CASCADECLIP_VECTOR_CLONES
+void resizePlane(const float* plane, int64_t inH, int64_t inW, const Taps& ty, const Taps& tx, float* rows, float* dst)
+{
+    const auto outH = static_cast<int64_t>(ty.i0.size()), outW = static_cast<int64_t>(tx.i0.size());
+    interpolateRows(plane, inH, inW, tx, rows);
     for (int64_t o = 0; o < outH; ++o) {
         const auto k = static_cast<size_t>(o);
         const float* r0 = rows + ty.i0[k] * outW;
@@ -61,6 +103,31 @@ void resizePlane(const float* plane, int64_t inH, int64_t inW, const Taps& ty, c
         for (int64_t i = 0; i < outW; ++i)
             row[i] = r0[i] * w0 + r1[i] * w1;
     }
+}
+
+/// One window's share of slide inference, fused: plane[y, x] += sigmoid(up[y, x]) - offset for the window's
+/// crop x crop pixels (plane rows of `stride` floats, starting at the window's corner), where up blends two of
+/// `rows` (the window's grid rows interpolated along x, [g, crop]) through `ty`, as resizePlane does.
+CASCADECLIP_VECTOR_CLONES
+void addWindowScores(const float* rows, const Taps& ty, float offset, float* plane, int64_t stride)
+{
+    const auto crop = static_cast<int64_t>(ty.i0.size());
+    for (int64_t y = 0; y < crop; ++y) {
+        const auto k = static_cast<size_t>(y);
+        const float* r0 = rows + ty.i0[k] * crop;
+        const float* r1 = rows + ty.i1[k] * crop;
+        const float w0 = ty.w0[k], w1 = ty.w1[k];
+        float* d = plane + y * stride;
+        for (int64_t x = 0; x < crop; ++x)
+            d[x] += sigmoid(r0[x] * w0 + r1[x] * w1) - offset;
+    }
+}
+
+CASCADECLIP_VECTOR_CLONES
+void divideBy(float* values, const float* divisors, int64_t n)
+{
+    for (int64_t i = 0; i < n; ++i)
+        values[i] /= divisors[i];
 }
 
 } // namespace
@@ -119,24 +186,16 @@ torch::Tensor slideWindowScores(const std::vector<torch::Tensor>& logits, const 
     auto out = torch::empty({1, classes, outH, outW}, torch::kFloat32);
     float* dst = out.data_ptr<float>();
     at::parallel_for(0, classes, 1, [&](int64_t begin, int64_t end) {
-        std::vector<float> up(static_cast<size_t>(crop * crop)), plane(static_cast<size_t>(h * w));
+        std::vector<float> plane(static_cast<size_t>(h * w));
         std::vector<float> rows(static_cast<size_t>(std::max(g * crop, h * outW)));
-        const auto upTensor = torch::from_blob(up.data(), {crop * crop}, torch::kFloat32);
         for (int64_t c = begin; c < end; ++c) {
             std::fill(plane.begin(), plane.end(), 0.0f);
             const float offset = offsets.empty() ? 0.0f : offsets[static_cast<size_t>(c)];
             for (size_t k = 0; k < origins.size(); ++k) {
-                resizePlane(src[k] + c * g * g, g, g, upY, upX, rows.data(), up.data());
-                upTensor.sigmoid_(); // ATen's vectorised kernel, as the unfused path
-                for (int64_t y = 0; y < crop; ++y) {
-                    const float* s = up.data() + y * crop;
-                    float* d = plane.data() + (origins[k].y + y) * w + origins[k].x;
-                    for (int64_t x = 0; x < crop; ++x)
-                        d[x] += s[x] - offset;
-                }
+                interpolateRows(src[k] + c * g * g, g, g, upX, rows.data());
+                addWindowScores(rows.data(), upY, offset, plane.data() + origins[k].y * w + origins[k].x, w);
             }
-            for (size_t i = 0; i < plane.size(); ++i)
-                plane[i] /= count[i];
+            divideBy(plane.data(), count.data(), h * w);
             resizePlane(plane.data(), h, w, downY, downX, rows.data(), dst + c * outH * outW);
         }
     });
