@@ -204,3 +204,31 @@ TEST_F(Seeded, StageMemoReusesExactlyTheStagesWhoseInputsAreUnchanged)
     for (size_t s = 0; s < 3; ++s)
         EXPECT_FALSE(torch::equal(memo.logits[s], first[s])) << s;
 }
+
+TEST_F(Seeded, PackedKernelsAgreeWithThePlainProducts)
+{
+    // The plain products are what CUDA runs; on CPU they run when the fast kernels are off.
+    const auto o = ModelOptions::tiny();
+    model::CascadeClip m(o);
+    const auto f = m->backbone(torch::randn({1, 3, o.cropSize, o.cropSize}));
+    const auto text = torch::randn({6, o.vision.outputDim});
+    const auto w1 = torch::tensor({0.3f, 0.9f, 0.2f}), w2 = torch::tensor({1.4f, 0.05f, 0.7f});
+    const auto run = [&](bool fast) {
+        model::setOneDnnKernels(fast);
+        auto projected = m->decodeProjected(f.global, m->project(f), text, {}, true, w1, w2, true);
+        auto direct = m->decode(f, text, {}, true, w1, w2);
+        model::setOneDnnKernels(true);
+        return std::make_pair(projected, direct);
+    };
+    const auto [fastProjected, fastDirect] = run(true);
+    const auto [plainProjected, plainDirect] = run(false);
+    for (size_t s = 0; s < 3; ++s) {
+        EXPECT_TRUE(torch::allclose(fastProjected.stageLogits[s], plainProjected.stageLogits[s], 1e-5, 1e-5)) << s;
+        EXPECT_TRUE(torch::allclose(fastDirect.stageLogits[s], plainDirect.stageLogits[s], 1e-5, 1e-5)) << s;
+        const auto& a = fastProjected.contributions[s];
+        const auto& b = plainProjected.contributions[s];
+        for (size_t i = 0; i < a.blocks.size(); ++i)
+            EXPECT_TRUE(torch::allclose(a.blocks[i], b.blocks[i], 1e-5, 1e-5)) << s << "/" << i;
+        EXPECT_TRUE(torch::allclose(a.bias, b.bias, 1e-5, 1e-5)) << s;
+    }
+}

@@ -24,48 +24,116 @@ CrossAttentionImpl::CrossAttentionImpl(int dims, int heads_)
     proj = register_module("proj", Linear(dims, dims));
 }
 
-torch::Tensor CrossAttentionImpl::meanLogits(const torch::Tensor& qx, const torch::Tensor& key)
+namespace {
+
+/// Whether the products take the packed small-GEMM kernel: CPU fp32, fast kernels on.
+bool packedKernels(const torch::Tensor& x)
+{
+    return oneDnnKernelsEnabled() && x.is_cpu() && x.scalar_type() == torch::kFloat32;
+}
+
+/// [B, N, ...] zero-padded along N to a multiple of the kernel's panel.
+torch::Tensor padTokens(const torch::Tensor& x)
+{
+    const int64_t n = x.size(1), padded = (n + ops::kPanel - 1) / ops::kPanel * ops::kPanel;
+    if (padded == n)
+        return x;
+    std::vector<int64_t> pad(static_cast<size_t>(2 * (x.dim() - 1)), 0);
+    pad.back() = padded - n; // the pairs run from the last dimension to the first: N's upper end is last
+    return torch::constant_pad_nd(x, pad);
+}
+
+/// A [panels, K, kPanel] slice of a packed layout as the kernel's operand.
+ops::PackedMatrix operand(const torch::Tensor& data, int64_t k, int64_t o)
+{
+    ops::PackedMatrix m;
+    m.data = data;
+    m.k = k;
+    m.o = o;
+    return m;
+}
+
+} // namespace
+
+torch::Tensor CrossAttentionImpl::keyLogits(const torch::Tensor& qx, const torch::Tensor& keys, int64_t tokens)
 {
     // sum_h (q_h . k_h) = q . k over all E: one product instead of one per head.
     const double factor = scale / heads;
-    if (!oneDnnApplies(qx))
-        return torch::matmul(qx, key.transpose(-2, -1)) * factor; // [B, C, N]
-    std::vector<torch::Tensor> out;
-    for (int64_t b = 0; b < qx.size(0); ++b)
-        out.push_back(fastLinear(qx[b], key[b]).mul_(factor));
-    return torch::stack(out);
+    if (!packedKernels(qx))
+        return torch::matmul(qx, keys.transpose(-2, -1)) * factor; // [B, C, N]
+    const int64_t b = qx.size(0), c = qx.size(1), e = qx.size(2);
+    const auto q = qx.contiguous();
+    auto out = torch::empty({b, c, tokens}, qx.options());
+    for (int64_t i = 0; i < b; ++i)
+        ops::gemmPacked(q.data_ptr<float>() + i * c * e, c, e, operand(keys[i], e, tokens), nullptr,
+            static_cast<float>(factor), out.data_ptr<float>() + i * c * tokens, tokens);
+    return out;
+}
+
+torch::Tensor CrossAttentionImpl::keyBiasLogits(const torch::Tensor& qx)
+{
+    return torch::matmul(qx, k->bias.view({-1, 1})) * (scale / heads); // [B, C, 1]
+}
+
+torch::Tensor CrossAttentionImpl::meanLogits(const torch::Tensor& qx, const torch::Tensor& keys, int64_t tokens)
+{
+    return keyLogits(qx, keys, tokens) + keyBiasLogits(qx);
 }
 
 torch::Tensor CrossAttentionImpl::attend(
-    const torch::Tensor& qx, const torch::Tensor& keys, const torch::Tensor& values)
+    const torch::Tensor& qx, const torch::Tensor& keys, const torch::Tensor& values, int64_t tokens)
 {
-    const int64_t b = qx.size(0), c = qx.size(1), e = qx.size(2), n = keys.size(2), d = e / heads;
-    if (!oneDnnApplies(qx)) {
+    const int64_t b = qx.size(0), c = qx.size(1), e = qx.size(2), d = e / heads;
+    if (!packedKernels(qx)) {
         const auto qh = qx.view({b, c, heads, d}).transpose(1, 2); // [B, h, C, d]
         const auto a = torch::matmul(qh, keys.transpose(-2, -1)) * scale; // [B, h, C, N]
-        return torch::matmul(a.softmax(-1), values.transpose(-2, -1)).transpose(1, 2).reshape({b, c, e});
+        return torch::matmul(a.softmax(-1), values.transpose(-2, -1)).transpose(1, 2).reshape({b, c, e}) + v->bias;
     }
-    // Both products as grouped 1x1 convolutions, one group per head, on the packed [C, h*.] layouts.
-    std::vector<torch::Tensor> out;
+    const auto q = qx.contiguous();
+    const auto valueBias = v->bias.contiguous();
+    auto out = torch::empty({b, c, e}, qx.options());
+    auto scores = torch::empty({c, heads, tokens}, qx.options());
     for (int64_t i = 0; i < b; ++i) {
-        auto scores = groupedConv1x1(qx[i].contiguous(), keys[i].view({heads * n, d}), {}, heads); // [C, h*N]
-        scores.mul_(scale);
-        const auto probs = at::_softmax(scores.view({c, heads, n}), -1, false).view({c, heads * n});
-        out.push_back(groupedConv1x1(probs, values[i].view({heads * d, n}), {}, heads)); // [C, h*d]
+        const float* qi = q.data_ptr<float>() + i * c * e;
+        float* oi = out.data_ptr<float>() + i * c * e;
+        for (int64_t h = 0; h < heads; ++h)
+            ops::gemmPacked(qi + h * d, c, e, operand(keys[i][h], d, tokens), nullptr, static_cast<float>(scale),
+                scores.data_ptr<float>() + h * tokens, heads * tokens);
+        const auto probs = at::_softmax(scores, -1, false); // [C, h, N]
+        for (int64_t h = 0; h < heads; ++h)
+            ops::gemmPacked(probs.data_ptr<float>() + h * tokens, c, heads * tokens, operand(values[i][h], tokens, d),
+                valueBias.data_ptr<float>() + h * d, 1.0f, oi + h * d, e);
     }
-    return torch::stack(out);
+    return out;
 }
 
 torch::Tensor CrossAttentionImpl::packKeys(const torch::Tensor& key) const
 {
-    const int64_t b = key.size(0), n = key.size(1), e = key.size(2);
-    return key.view({b, n, heads, e / heads}).permute({0, 2, 1, 3}).contiguous();
+    const int64_t b = key.size(0), n = key.size(1), e = key.size(2), d = e / heads;
+    if (!packedKernels(key))
+        return key.view({b, n, heads, d}).permute({0, 2, 1, 3}).contiguous(); // [B, h, N, d]
+    const auto k4 = padTokens(key.view({b, n, heads, d}));
+    return k4.view({b, k4.size(1) / ops::kPanel, ops::kPanel, heads, d}).permute({0, 3, 1, 4, 2}).contiguous();
 }
 
 torch::Tensor CrossAttentionImpl::packValues(const torch::Tensor& value) const
 {
-    const int64_t b = value.size(0), n = value.size(1), e = value.size(2);
-    return value.view({b, n, heads, e / heads}).permute({0, 2, 3, 1}).contiguous();
+    const int64_t b = value.size(0), n = value.size(1), e = value.size(2), d = e / heads;
+    if (!packedKernels(value))
+        return value.view({b, n, heads, d}).permute({0, 2, 3, 1}).contiguous(); // [B, h, d, N]
+    const int64_t panels = (d + ops::kPanel - 1) / ops::kPanel;
+    auto v4 = value.view({b, n, heads, d});
+    if (panels * ops::kPanel != d)
+        v4 = torch::constant_pad_nd(v4, {0, panels * ops::kPanel - d});
+    return v4.view({b, n, heads, panels, ops::kPanel}).permute({0, 2, 3, 1, 4}).contiguous();
+}
+
+torch::Tensor CrossAttentionImpl::packLastKeys(const torch::Tensor& key) const
+{
+    if (!packedKernels(key))
+        return key;
+    const auto k3 = padTokens(key);
+    return k3.view({k3.size(0), k3.size(1) / ops::kPanel, ops::kPanel, k3.size(2)}).permute({0, 1, 3, 2}).contiguous();
 }
 
 torch::Tensor queryLinear(ops::PackCache& packs, const torch::Tensor& x, const Linear& layer)
@@ -91,15 +159,15 @@ TpnDecoderLayerImpl::TpnDecoderLayerImpl(const HeadOptions& o)
 torch::Tensor TpnDecoderLayerImpl::forward(const torch::Tensor& query, const torch::Tensor& memory)
 {
     auto& attn = *multihead_attn;
-    return forwardProjected(query, attn.packKeys(fastLinear(memory, attn.k->weight, attn.k->bias)),
-        attn.packValues(fastLinear(memory, attn.v->weight, attn.v->bias)));
+    return forwardProjected(query, attn.packKeys(fastLinear(memory, attn.k->weight)),
+        attn.packValues(fastLinear(memory, attn.v->weight)), memory.size(1));
 }
 
 torch::Tensor TpnDecoderLayerImpl::forwardProjected(
-    const torch::Tensor& query, const torch::Tensor& keys, const torch::Tensor& values)
+    const torch::Tensor& query, const torch::Tensor& keys, const torch::Tensor& values, int64_t tokens)
 {
     auto& attn = *multihead_attn;
-    const auto a = attn.attend(queryLinear(*packs, query, attn.q), keys, values); // [B, C, E]
+    const auto a = attn.attend(queryLinear(*packs, query, attn.q), keys, values, tokens); // [B, C, E]
     const auto x = queryLinear(*packs, a, attn.proj);
     auto tgt = norm2(query + x);
     auto hidden = queryLinear(*packs, tgt, linear1);
@@ -122,7 +190,8 @@ torch::Tensor TpnDecoderImpl::forward(torch::Tensor query, const torch::Tensor& 
         query = decoderLayers[l](query, memory);
     auto& last = *decoderLayers.back();
     auto& attn = *last.multihead_attn;
-    return attn.meanLogits(queryLinear(*last.packs, query, attn.q), fastLinear(memory, attn.k->weight, attn.k->bias));
+    return attn.meanLogits(
+        queryLinear(*last.packs, query, attn.q), attn.packLastKeys(fastLinear(memory, attn.k->weight)), memory.size(1));
 }
 
 AtmSingleHeadSegImpl::AtmSingleHeadSegImpl(const HeadOptions& o, int textDim)
@@ -175,20 +244,17 @@ std::vector<torch::Tensor> AtmSingleHeadSegImpl::stageLogits(const std::vector<t
 StageProjections AtmSingleHeadSegImpl::projectBlocks(size_t stage, const std::vector<torch::Tensor>& blocks)
 {
     StageProjections p;
+    p.tokens = blocks.front().size(1);
     auto& layers = decoders[stage]->decoderLayers;
-    const bool single = blocks.size() == 1;
     for (size_t l = 0; l < layers.size(); ++l) {
         auto& attn = *layers[l]->multihead_attn;
         const bool last = l + 1 == layers.size();
-        // A single block is never mixed: its bias goes in now (the last layer's stays apart for the contributions).
-        const auto keyBias = single && !last ? attn.k->bias : torch::Tensor();
-        const auto valueBias = single ? attn.v->bias : torch::Tensor();
         std::vector<torch::Tensor> keys, values;
         for (const auto& block : blocks) {
-            const auto key = fastLinear(block, attn.k->weight, keyBias);
-            keys.push_back(last ? key : attn.packKeys(key));
+            const auto key = fastLinear(block, attn.k->weight);
+            keys.push_back(last ? attn.packLastKeys(key) : attn.packKeys(key));
             if (!last)
-                values.push_back(attn.packValues(fastLinear(block, attn.v->weight, valueBias)));
+                values.push_back(attn.packValues(fastLinear(block, attn.v->weight)));
         }
         p.keys.push_back(std::move(keys));
         p.values.push_back(std::move(values));
@@ -198,42 +264,24 @@ StageProjections AtmSingleHeadSegImpl::projectBlocks(size_t stage, const std::ve
 
 namespace {
 
-/// ((w0 x0 + w1 x1) + w2 x2) + bias, the association of the NGA sum, over blocks x_i viewed as [B, h, P, Q] with
-/// the bias [h*Q] along Q (biasAlongQ) or [h*P] along P. On CPU one fused pass; elsewhere the same as torch ops.
-torch::Tensor mixBlocks(const std::vector<torch::Tensor>& x, const torch::Tensor& w, const torch::Tensor& bias,
-    int64_t heads, bool biasAlongQ)
+/// The NGA mix of one projection: ((w0 x0 + w1 x1) + w2 x2), the association of the NGA sum, elementwise over
+/// blocks of any (equal) layout; a single block is returned as is. On CPU one fused pass.
+torch::Tensor mixBlocks(const std::vector<torch::Tensor>& x, const torch::Tensor& w)
 {
-    const auto& x0 = x[0];
-    const int64_t q = x0.size(-1), p = x0.size(-2);
-    if (!x0.is_cpu() || x0.scalar_type() != torch::kFloat32 || x.size() != 3) {
-        const auto shaped = biasAlongQ ? bias.view({heads, 1, q}) : bias.view({heads, p, 1});
-        const auto b = x0.dim() == 3 ? shaped.squeeze(0) : shaped;
-        if (x.size() == 1)
-            return x0 + b;
-        return ((w[0] * x[0] + w[1] * x[1]) + w[2] * x[2]) + b;
-    }
+    if (x.size() == 1)
+        return x[0];
+    TORCH_CHECK(x.size() == 3, "an NGA stage mixes three blocks, got ", x.size());
+    if (!x[0].is_cpu() || x[0].scalar_type() != torch::kFloat32)
+        return (w[0] * x[0] + w[1] * x[1]) + w[2] * x[2];
     const auto wc = w.to(torch::kCPU, torch::kFloat32).contiguous();
     const float w0 = wc.data_ptr<float>()[0], w1 = wc.data_ptr<float>()[1], w2 = wc.data_ptr<float>()[2];
     const auto a = x[0].contiguous(), b = x[1].contiguous(), c = x[2].contiguous();
-    const auto bc = bias.contiguous();
     auto out = torch::empty_like(a);
     const float *pa = a.data_ptr<float>(), *pb = b.data_ptr<float>(), *pc = c.data_ptr<float>();
-    const float* pbias = bc.data_ptr<float>();
     float* po = out.data_ptr<float>();
-    const int64_t rows = a.numel() / q;
-    at::parallel_for(0, rows, 64, [&](int64_t begin, int64_t end) {
-        for (int64_t r = begin; r < end; ++r) {
-            const int64_t h = (r / p) % heads, off = r * q;
-            if (biasAlongQ) {
-                const float* bv = pbias + h * q;
-                for (int64_t i = 0; i < q; ++i)
-                    po[off + i] = ((w0 * pa[off + i] + w1 * pb[off + i]) + w2 * pc[off + i]) + bv[i];
-            } else {
-                const float bv = pbias[h * p + r % p];
-                for (int64_t i = 0; i < q; ++i)
-                    po[off + i] = ((w0 * pa[off + i] + w1 * pb[off + i]) + w2 * pc[off + i]) + bv;
-            }
-        }
+    at::parallel_for(0, a.numel(), 1 << 14, [&](int64_t begin, int64_t end) {
+        for (int64_t i = begin; i < end; ++i)
+            po[i] = (w0 * pa[i] + w1 * pb[i]) + w2 * pc[i];
     });
     return out;
 }
@@ -245,29 +293,22 @@ torch::Tensor AtmSingleHeadSegImpl::stageLogitsProjected(size_t stage, const tor
 {
     auto& layers = decoders[stage]->decoderLayers;
     auto query = queryLinear(*qProjPacks, descriptor, qProjs[stage]);
-    const bool single = p.keys[0].size() == 1;
-    for (size_t l = 0; l + 1 < layers.size(); ++l) {
-        auto& attn = *layers[l]->multihead_attn;
-        if (single) {
-            query = layers[l]->forwardProjected(query, p.keys[l][0], p.values[l][0]); // biases added at projection
-            continue;
-        }
-        query = layers[l]->forwardProjected(query, mixBlocks(p.keys[l], weights, attn.k->bias, attn.heads, true),
-            mixBlocks(p.values[l], weights, attn.v->bias, attn.heads, false));
-    }
+    for (size_t l = 0; l + 1 < layers.size(); ++l)
+        query = layers[l]->forwardProjected(
+            query, mixBlocks(p.keys[l], weights), mixBlocks(p.values[l], weights), p.tokens);
     auto& attn = *layers.back()->multihead_attn;
     const auto& lastKeys = p.keys.back();
     const auto qx = queryLinear(*layers.back()->packs, query, attn.q);
-    const auto logits = attn.meanLogits(qx, mixBlocks(lastKeys, weights, attn.k->bias, 1, true));
+    const auto logits = attn.meanLogits(qx, mixBlocks(lastKeys, weights), p.tokens);
     if (contributions) {
         // The logits are linear in the key: split them by block, plus the key bias's share.
+        const bool single = lastKeys.size() == 1;
         contributions->blocks.clear();
         for (size_t i = 0; i < lastKeys.size(); ++i) {
-            auto part = attn.meanLogits(qx, lastKeys[i]); // [B, C, N]
+            auto part = attn.keyLogits(qx, lastKeys[i], p.tokens); // [B, C, N]
             contributions->blocks.push_back(single ? part : weights[static_cast<int64_t>(i)] * part);
         }
-        const auto bias = attn.k->bias.view({1, 1, -1}).expand({query.size(0), 1, -1});
-        contributions->bias = attn.meanLogits(qx, bias); // [B, C, 1]
+        contributions->bias = attn.keyBiasLogits(qx); // [B, C, 1]
     }
     return logits;
 }

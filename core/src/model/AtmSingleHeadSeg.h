@@ -14,24 +14,34 @@
 namespace cascadeclip::model {
 
 /// The decoder's cross-attention (`Attention` in decode_seg.py): separate q, k, v, proj with bias.
-/// Keys and values enter the products already projected by k and v, in the per-head layouts that the products
-/// read directly (packKeys, packValues): on CPU fp32 both products are grouped 1x1 convolutions with one group
-/// per head (groupedConv1x1), elsewhere batched matmuls over views of the same tensors.
+/// Keys and values enter the products already projected by k and v but WITHOUT their biases, in the layouts that
+/// the products read directly (packKeys, packValues, packLastKeys). The biases need no work of memory size: the key
+/// bias adds the same q_h . b_k,h to every score of a row, which softmax cancels; the value bias comes out of the
+/// weighted sum whole, since softmax rows sum to one; and it is one [B, C, 1] column of the last layer's logits
+/// (keyBiasLogits). On CPU fp32 the products run on the packed small-GEMM kernel (ops::gemmPacked), with keys
+/// packed per head as [B, h, ceil(N/64), d, 64], values as [B, h, ceil(d/64), N, 64] and the last layer's keys as
+/// [B, ceil(N/64), E, 64]; elsewhere they are batched matmuls on [B, h, N, d] keys, [B, h, d, N] values and
+/// [B, N, E] last-layer keys.
 struct CrossAttentionImpl : torch::nn::Module {
     CrossAttentionImpl(int dims, int heads);
 
-    /// Head-averaged pre-softmax logits mean_h(q_h . k_h) * d^-0.5 of projected queries `q` [B, C, E] over keys
-    /// `key` [B, N, E] (k(memory), any bias included) -> [B, C, N].
-    torch::Tensor meanLogits(const torch::Tensor& q, const torch::Tensor& key);
+    /// Head-averaged pre-softmax logits mean_h(q_h . k_h) * d^-0.5 of projected queries `q` [B, C, E] over the
+    /// `tokens` keys of `keys` (packLastKeys), the key bias included -> [B, C, N].
+    torch::Tensor meanLogits(const torch::Tensor& q, const torch::Tensor& keys, int64_t tokens);
+    /// The same without the key bias's share.
+    torch::Tensor keyLogits(const torch::Tensor& q, const torch::Tensor& keys, int64_t tokens);
+    /// The key bias's share mean_h(q_h . b_k,h) * d^-0.5 -> [B, C, 1].
+    torch::Tensor keyBiasLogits(const torch::Tensor& q);
 
-    /// softmax(q_h k_h^T d^-0.5) v_h with the heads merged, before proj: q [B, C, E], keys [B, h, N, d] (packKeys),
-    /// values [B, h, d, N] (packValues) -> [B, C, E].
-    torch::Tensor attend(const torch::Tensor& q, const torch::Tensor& keys, const torch::Tensor& values);
+    /// softmax(q_h k_h^T d^-0.5) v_h + b_v with the heads merged, before proj: q [B, C, E], keys (packKeys) and
+    /// values (packValues) of `tokens` tokens -> [B, C, E].
+    torch::Tensor attend(
+        const torch::Tensor& q, const torch::Tensor& keys, const torch::Tensor& values, int64_t tokens);
 
-    /// [B, N, E] -> [B, h, N, d] contiguous.
+    /// The layouts above, from [B, N, E] projections.
     torch::Tensor packKeys(const torch::Tensor& key) const;
-    /// [B, N, E] -> [B, h, d, N] contiguous.
     torch::Tensor packValues(const torch::Tensor& value) const;
+    torch::Tensor packLastKeys(const torch::Tensor& key) const;
 
     int heads;
     double scale;
@@ -51,9 +61,10 @@ struct TpnDecoderLayerImpl : torch::nn::Module {
     /// One full layer: query [B, C, E], memory [B, N, E] -> updated query [B, C, E].
     torch::Tensor forward(const torch::Tensor& query, const torch::Tensor& memory);
 
-    /// The same layer from already projected keys and values (k(memory), v(memory) with bias), packed as
-    /// CrossAttentionImpl::attend takes them: keys [B, h, N, d], values [B, h, d, N].
-    torch::Tensor forwardProjected(const torch::Tensor& query, const torch::Tensor& keys, const torch::Tensor& values);
+    /// The same layer from already projected keys and values of `tokens` tokens (memory W_k^T, memory W_v^T, no
+    /// bias), packed as CrossAttentionImpl::attend takes them.
+    torch::Tensor forwardProjected(
+        const torch::Tensor& query, const torch::Tensor& keys, const torch::Tensor& values, int64_t tokens);
 
     // *.layers.{l}.self_attn (unused)
     MultiheadAttention self_attn {nullptr};
@@ -83,14 +94,14 @@ TORCH_MODULE(TpnDecoder);
 
 /// The key and value projections of each block feeding a stage, for every decoder layer, without bias:
 /// keys[l][i] = L_i W_k(l)^T, values[l][i] = L_i W_v(l)^T (values only for layers before the last).
-/// The attention logits are linear in the memory, so a stage's keys for any NGA weights are
-/// sum_i w_i keys[l][i] + b_k(l): re-decoding with new weights needs no projection of the memory.
-/// Layouts: the last layer's keys [B, N, E]; the other layers' keys packed [B, h, N, d] and values [B, h, d, N]
-/// (CrossAttentionImpl::packKeys/packValues), so that mixing them yields the attention products' operands. A
-/// single-block stage (no NGA weights) holds those with their bias already added.
+/// The projections are linear in the memory, so a stage's keys for any NGA weights are sum_i w_i keys[l][i]
+/// (plus the bias, which the attention adds itself): re-decoding with new weights needs no projection of the
+/// memory. Layouts: as CrossAttentionImpl's products take them (packKeys, packValues; packLastKeys for the last
+/// layer), so that mixing them yields the products' operands.
 struct StageProjections {
     std::vector<std::vector<torch::Tensor>> keys;
     std::vector<std::vector<torch::Tensor>> values;
+    int64_t tokens = 0; // N
 };
 
 /// The last decoder layer's logits of a stage split by block: logits = sum_i contributions[i] + bias.

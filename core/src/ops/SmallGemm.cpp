@@ -85,8 +85,8 @@ void gemmPacked(const float* x, int64_t rows, int64_t ldx, const PackedMatrix& w
 
 torch::Tensor linearPacked(const torch::Tensor& x, const PackedMatrix& w, const torch::Tensor& bias)
 {
-    TORCH_CHECK(x.is_cpu() && x.scalar_type() == torch::kFloat32 && x.size(-1) == w.k, "linearPacked: x [..., ",
-        w.k, "] float32 CPU");
+    TORCH_CHECK(x.is_cpu() && x.scalar_type() == torch::kFloat32 && x.size(-1) == w.k, "linearPacked: x [..., ", w.k,
+        "] float32 CPU");
     const auto flat = x.reshape({-1, w.k}).contiguous();
     auto sizes = x.sizes().vec();
     sizes.back() = w.o;

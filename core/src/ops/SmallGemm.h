@@ -34,9 +34,8 @@ PackedMatrix packColumns(const torch::Tensor& wt);
 
 /// y[m, o] = alpha * (x[m, :] . W[o, :]) + bias[o], for m < rows: x with row stride ldx, y with row stride ldy
 /// (float32, o < W.o), bias of W.o floats or null. Parallel over panels when called outside a parallel region.
-void gemmPacked(
-    const float* x, int64_t rows, int64_t ldx, const PackedMatrix& w, const float* bias, float alpha, float* y,
-    int64_t ldy);
+void gemmPacked(const float* x, int64_t rows, int64_t ldx, const PackedMatrix& w, const float* bias, float alpha,
+    float* y, int64_t ldy);
 
 /// x [..., K] (float32 CPU) -> [..., O] = x W^T + bias, bias [O] or undefined.
 torch::Tensor linearPacked(const torch::Tensor& x, const PackedMatrix& w, const torch::Tensor& bias);
