@@ -190,12 +190,16 @@ TEST_F(Seeded, StageMemoReusesExactlyTheStagesWhoseInputsAreUnchanged)
     };
     expectSame(decode(w1, w2, &memo), decode(w1, w2, nullptr));
     const auto first = memo.logits;
+    ASSERT_EQ(memo.queries[0].scores.size(), 3u); // the first layer's scores, per block
+    ASSERT_EQ(memo.queries[2].scores.size(), 1u);
+    const auto firstScores = memo.queries[0].scores[0];
     // Only stage 1's weights move: stages 2 and 3 come from the memo, stage 1 is new and right.
     const auto w1b = torch::tensor({0.5f, 0.1f, 0.8f});
     expectSame(decode(w1b, w2, &memo), decode(w1b, w2, nullptr));
     EXPECT_FALSE(memo.logits[0].is_same(first[0]));
     EXPECT_TRUE(memo.logits[1].is_same(first[1]));
     EXPECT_TRUE(memo.logits[2].is_same(first[2]));
+    EXPECT_TRUE(memo.queries[0].scores[0].is_same(firstScores)); // same classes: only mixed again
     // Equal values in another tensor count as unchanged; the caller changing its text in place does not fool it.
     expectSame(decode(w1b.clone(), w2.clone(), &memo), decode(w1b, w2, nullptr));
     EXPECT_TRUE(memo.logits[2].is_same(first[2]));
@@ -203,6 +207,7 @@ TEST_F(Seeded, StageMemoReusesExactlyTheStagesWhoseInputsAreUnchanged)
     expectSame(decode(w1b, w2, &memo), decode(w1b, w2, nullptr));
     for (size_t s = 0; s < 3; ++s)
         EXPECT_FALSE(torch::equal(memo.logits[s], first[s])) << s;
+    EXPECT_FALSE(torch::equal(memo.queries[0].scores[0], firstScores));
 }
 
 TEST_F(Seeded, PackedKernelsAgreeWithThePlainProducts)

@@ -80,30 +80,38 @@ torch::Tensor CrossAttentionImpl::meanLogits(const torch::Tensor& qx, const torc
     return keyLogits(qx, keys, tokens) + keyBiasLogits(qx);
 }
 
-torch::Tensor CrossAttentionImpl::attend(
-    const torch::Tensor& qx, const torch::Tensor& keys, const torch::Tensor& values, int64_t tokens)
+torch::Tensor CrossAttentionImpl::scores(const torch::Tensor& qx, const torch::Tensor& keys, int64_t tokens)
 {
     const int64_t b = qx.size(0), c = qx.size(1), e = qx.size(2), d = e / heads;
     if (!packedKernels(qx)) {
         const auto qh = qx.view({b, c, heads, d}).transpose(1, 2); // [B, h, C, d]
-        const auto a = torch::matmul(qh, keys.transpose(-2, -1)) * scale; // [B, h, C, N]
-        return torch::matmul(a.softmax(-1), values.transpose(-2, -1)).transpose(1, 2).reshape({b, c, e}) + v->bias;
+        return torch::matmul(qh, keys.transpose(-2, -1)) * scale; // [B, h, C, N]
     }
     const auto q = qx.contiguous();
-    const auto valueBias = v->bias.contiguous();
-    auto out = torch::empty({b, c, e}, qx.options());
-    auto scores = torch::empty({c, heads, tokens}, qx.options());
-    for (int64_t i = 0; i < b; ++i) {
-        const float* qi = q.data_ptr<float>() + i * c * e;
-        float* oi = out.data_ptr<float>() + i * c * e;
+    auto out = torch::empty({b, c, heads, tokens}, qx.options());
+    for (int64_t i = 0; i < b; ++i)
         for (int64_t h = 0; h < heads; ++h)
-            ops::gemmPacked(qi + h * d, c, e, operand(keys[i][h], d, tokens), nullptr, static_cast<float>(scale),
-                scores.data_ptr<float>() + h * tokens, heads * tokens);
-        const auto probs = at::_softmax(scores, -1, false); // [C, h, N]
-        for (int64_t h = 0; h < heads; ++h)
-            ops::gemmPacked(probs.data_ptr<float>() + h * tokens, c, heads * tokens, operand(values[i][h], tokens, d),
-                valueBias.data_ptr<float>() + h * d, 1.0f, oi + h * d, e);
+            ops::gemmPacked(q.data_ptr<float>() + i * c * e + h * d, c, e, operand(keys[i][h], d, tokens), nullptr,
+                static_cast<float>(scale), out.data_ptr<float>() + (i * c * heads + h) * tokens, heads * tokens);
+    return out;
+}
+
+torch::Tensor CrossAttentionImpl::weighted(const torch::Tensor& scores, const torch::Tensor& values, int64_t tokens)
+{
+    if (!packedKernels(scores)) {
+        const int64_t b = scores.size(0), c = scores.size(2);
+        return torch::matmul(scores.softmax(-1), values.transpose(-2, -1)).transpose(1, 2).reshape({b, c, -1})
+            + v->bias;
     }
+    const int64_t b = scores.size(0), c = scores.size(1), e = v->bias.size(0), d = e / heads;
+    const auto probs = at::_softmax(scores.contiguous(), -1, false); // [B, C, h, N]
+    const auto valueBias = v->bias.contiguous();
+    auto out = torch::empty({b, c, e}, scores.options());
+    for (int64_t i = 0; i < b; ++i)
+        for (int64_t h = 0; h < heads; ++h)
+            ops::gemmPacked(probs.data_ptr<float>() + (i * c * heads + h) * tokens, c, heads * tokens,
+                operand(values[i][h], tokens, d), valueBias.data_ptr<float>() + h * d, 1.0f,
+                out.data_ptr<float>() + i * c * e + h * d, e);
     return out;
 }
 
@@ -167,7 +175,14 @@ torch::Tensor TpnDecoderLayerImpl::forwardProjected(
     const torch::Tensor& query, const torch::Tensor& keys, const torch::Tensor& values, int64_t tokens)
 {
     auto& attn = *multihead_attn;
-    const auto a = attn.attend(queryLinear(*packs, query, attn.q), keys, values, tokens); // [B, C, E]
+    return forwardScored(query, attn.scores(queryLinear(*packs, query, attn.q), keys, tokens), values, tokens);
+}
+
+torch::Tensor TpnDecoderLayerImpl::forwardScored(
+    const torch::Tensor& query, const torch::Tensor& scores, const torch::Tensor& values, int64_t tokens)
+{
+    auto& attn = *multihead_attn;
+    const auto a = attn.weighted(scores, values, tokens); // [B, C, E]
     const auto x = queryLinear(*packs, a, attn.proj);
     auto tgt = norm2(query + x);
     auto hidden = queryLinear(*packs, tgt, linear1);
@@ -289,28 +304,47 @@ torch::Tensor mixBlocks(const std::vector<torch::Tensor>& x, const torch::Tensor
 } // namespace
 
 torch::Tensor AtmSingleHeadSegImpl::stageLogitsProjected(size_t stage, const torch::Tensor& descriptor,
-    const StageProjections& p, const torch::Tensor& weights, StageContributions* contributions)
+    const StageProjections& p, const torch::Tensor& weights, StageContributions* contributions,
+    StageQueryCache* queries)
 {
     auto& layers = decoders[stage]->decoderLayers;
-    auto query = queryLinear(*qProjPacks, descriptor, qProjs[stage]);
-    for (size_t l = 0; l + 1 < layers.size(); ++l)
-        query = layers[l]->forwardProjected(
-            query, mixBlocks(p.keys[l], weights), mixBlocks(p.values[l], weights), p.tokens);
-    auto& attn = *layers.back()->multihead_attn;
-    const auto& lastKeys = p.keys.back();
-    const auto qx = queryLinear(*layers.back()->packs, query, attn.q);
-    const auto logits = attn.meanLogits(qx, mixBlocks(lastKeys, weights), p.tokens);
-    if (contributions) {
-        // The logits are linear in the key: split them by block, plus the key bias's share.
-        const bool single = lastKeys.size() == 1;
-        contributions->blocks.clear();
-        for (size_t i = 0; i < lastKeys.size(); ++i) {
-            auto part = attn.keyLogits(qx, lastKeys[i], p.tokens); // [B, C, N]
-            contributions->blocks.push_back(single ? part : weights[static_cast<int64_t>(i)] * part);
+    // The first layer's query and per-block scores depend on the descriptor alone.
+    StageQueryCache local;
+    StageQueryCache& first = queries ? *queries : local;
+    if (!first.descriptor.defined() || first.descriptor.sizes() != descriptor.sizes()
+        || !torch::equal(first.descriptor, descriptor)) {
+        first.descriptor = descriptor.clone(); // the caller may reuse its tensor
+        first.query = queryLinear(*qProjPacks, descriptor, qProjs[stage]);
+        first.scores.clear();
+        if (layers.size() > 1) {
+            auto& attn = *layers[0]->multihead_attn;
+            const auto qx = queryLinear(*layers[0]->packs, first.query, attn.q);
+            for (const auto& keys : p.keys[0])
+                first.scores.push_back(attn.scores(qx, keys, p.tokens));
         }
-        contributions->bias = attn.keyBiasLogits(qx); // [B, C, 1]
     }
-    return logits;
+    auto query = first.query;
+    for (size_t l = 0; l + 1 < layers.size(); ++l) {
+        const auto values = mixBlocks(p.values[l], weights);
+        query = l == 0 ? layers[0]->forwardScored(query, mixBlocks(first.scores, weights), values, p.tokens)
+                       : layers[l]->forwardProjected(query, mixBlocks(p.keys[l], weights), values, p.tokens);
+    }
+    // The last layer's logits are linear in the keys too: one product per block, then the NGA mix of those
+    // (cheaper than mixing the keys, and the per-block split is the contributions).
+    auto& attn = *layers.back()->multihead_attn;
+    const auto qx = queryLinear(*layers.back()->packs, query, attn.q);
+    std::vector<torch::Tensor> parts;
+    for (const auto& keys : p.keys.back())
+        parts.push_back(attn.keyLogits(qx, keys, p.tokens)); // [B, C, N]
+    const auto bias = attn.keyBiasLogits(qx); // [B, C, 1]
+    if (contributions) {
+        const bool single = parts.size() == 1;
+        contributions->blocks.clear();
+        for (size_t i = 0; i < parts.size(); ++i)
+            contributions->blocks.push_back(single ? parts[i] : weights[static_cast<int64_t>(i)] * parts[i]);
+        contributions->bias = bias;
+    }
+    return mixBlocks(parts, weights) + bias;
 }
 
 } // namespace cascadeclip::model

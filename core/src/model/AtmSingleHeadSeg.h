@@ -33,10 +33,14 @@ struct CrossAttentionImpl : torch::nn::Module {
     /// The key bias's share mean_h(q_h . b_k,h) * d^-0.5 -> [B, C, 1].
     torch::Tensor keyBiasLogits(const torch::Tensor& q);
 
-    /// softmax(q_h k_h^T d^-0.5) v_h + b_v with the heads merged, before proj: q [B, C, E], keys (packKeys) and
-    /// values (packValues) of `tokens` tokens -> [B, C, E].
-    torch::Tensor attend(
-        const torch::Tensor& q, const torch::Tensor& keys, const torch::Tensor& values, int64_t tokens);
+    /// The attention scores q_h k_h^T d^-0.5 of q [B, C, E] over keys (packKeys) of `tokens` tokens, without the
+    /// key bias, in a layout of the path's own ([B, C, h, N] on the packed path, [B, h, C, N] elsewhere): they
+    /// are linear in the keys, so a weighted sum of them is the scores of the weighted keys.
+    torch::Tensor scores(const torch::Tensor& q, const torch::Tensor& keys, int64_t tokens);
+
+    /// softmax(scores) v_h + b_v with the heads merged, before proj: scores as scores() makes them, values
+    /// (packValues) -> [B, C, E].
+    torch::Tensor weighted(const torch::Tensor& scores, const torch::Tensor& values, int64_t tokens);
 
     /// The layouts above, from [B, N, E] projections.
     torch::Tensor packKeys(const torch::Tensor& key) const;
@@ -62,9 +66,13 @@ struct TpnDecoderLayerImpl : torch::nn::Module {
     torch::Tensor forward(const torch::Tensor& query, const torch::Tensor& memory);
 
     /// The same layer from already projected keys and values of `tokens` tokens (memory W_k^T, memory W_v^T, no
-    /// bias), packed as CrossAttentionImpl::attend takes them.
+    /// bias), packed as CrossAttentionImpl's products take them.
     torch::Tensor forwardProjected(
         const torch::Tensor& query, const torch::Tensor& keys, const torch::Tensor& values, int64_t tokens);
+
+    /// The same layer from its attention scores (CrossAttentionImpl::scores of q(query)).
+    torch::Tensor forwardScored(
+        const torch::Tensor& query, const torch::Tensor& scores, const torch::Tensor& values, int64_t tokens);
 
     // *.layers.{l}.self_attn (unused)
     MultiheadAttention self_attn {nullptr};
@@ -104,6 +112,15 @@ struct StageProjections {
     int64_t tokens = 0; // N
 };
 
+/// What a stage's decode computes before the NGA weights matter, for one descriptor (classes and crop): the first
+/// decoder layer's query does not depend on them, and its scores are linear in the keys, so they are kept per
+/// block and a new weight only mixes them. Made by the first decode, reused while the descriptor is unchanged.
+struct StageQueryCache {
+    torch::Tensor descriptor; // [B, C, 2 Et] what it was made for
+    torch::Tensor query; // [B, C, E] the first layer's input query (after q_proj)
+    std::vector<torch::Tensor> scores; // per block: the first layer's attention scores (CrossAttentionImpl::scores)
+};
+
 /// The last decoder layer's logits of a stage split by block: logits = sum_i contributions[i] + bias.
 struct StageContributions {
     std::vector<torch::Tensor> blocks; // [B, C, N] each: w_i * mean_h(q_h . k_h(L_i)) * scale
@@ -129,9 +146,10 @@ struct AtmSingleHeadSegImpl : torch::nn::Module {
     StageProjections projectBlocks(size_t stage, const std::vector<torch::Tensor>& blocks);
 
     /// Stage logits [B, C, N] from cached projections with NGA weights `weights` [3] (ignored for stage 2, the
-    /// single block). `contributions`, when given, receives the last layer's per-block split.
+    /// single block). `contributions`, when given, receives the last layer's per-block split; `queries`, when given,
+    /// holds the stage's first-layer work for its descriptor (made or remade here when the descriptor differs).
     torch::Tensor stageLogitsProjected(size_t stage, const torch::Tensor& descriptor, const StageProjections& p,
-        const torch::Tensor& weights, StageContributions* contributions = nullptr);
+        const torch::Tensor& weights, StageContributions* contributions = nullptr, StageQueryCache* queries = nullptr);
 
     HeadOptions options;
     // decode_head.weights_s1, weights_s2 [3]: unnormalised learnable NGA weights

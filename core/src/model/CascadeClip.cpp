@@ -87,8 +87,8 @@ CropDecode CascadeClipImpl::decodeProjected(const torch::Tensor& global, const C
     }
     parallelTasks(static_cast<int64_t>(todo.size()), global, [&](int64_t i) {
         const auto k = static_cast<size_t>(todo[static_cast<size_t>(i)]);
-        stages[k] = decode_head->stageLogitsProjected(
-            k, descriptor, projections[k], weights[k], withContributions ? &contributions[k] : nullptr);
+        stages[k] = decode_head->stageLogitsProjected(k, descriptor, projections[k], weights[k],
+            withContributions ? &contributions[k] : nullptr, memo ? &memo->queries[k] : nullptr);
     });
     if (memo && !todo.empty()) {
         const auto textCopy = text.clone(); // the caller may reuse its tensor

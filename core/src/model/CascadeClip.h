@@ -30,11 +30,12 @@ using CropProjections = std::array<StageProjections, 3>;
 
 /// The stage logits of a crop's last decode, with the classes and NGA weights each stage was decoded with.
 /// decodeProjected() takes a stage from here while both are unchanged: stage 3 has no NGA weights, so a slider
-/// move re-decodes only its own stage.
+/// move re-decodes only its own stage, and that from its cached first-layer scores.
 struct StageMemo {
     std::array<torch::Tensor, 3> text; // [C, E]
     std::array<torch::Tensor, 3> weights; // [3], undefined for stage 3
     std::array<torch::Tensor, 3> logits; // [B, C, N]
+    std::array<StageQueryCache, 3> queries; // each stage's first-layer work for the current classes
 };
 
 struct CascadeClipImpl : torch::nn::Module {
