@@ -88,6 +88,18 @@ void interpolateRows(const float* plane, int64_t inH, int64_t inW, const Taps& t
     }
 }
 
+/// The two x-interpolated source rows that output row `y` blends, and their weights.
+struct RowPair {
+    const float *r0, *r1;
+    float w0, w1;
+};
+
+inline RowPair rowPair(const float* rows, int64_t width, const Taps& ty, int64_t y)
+{
+    const auto k = static_cast<size_t>(y);
+    return {rows + ty.i0[k] * width, rows + ty.i1[k] * width, ty.w0[k], ty.w1[k]};
+}
+
 /// One plane [inH, inW] -> [outH, outW] through the taps; `rows` holds inH * outW floats.
 CASCADECLIP_VECTOR_CLONES
 void resizePlane(const float* plane, int64_t inH, int64_t inW, const Taps& ty, const Taps& tx, float* rows, float* dst)
@@ -95,10 +107,7 @@ void resizePlane(const float* plane, int64_t inH, int64_t inW, const Taps& ty, c
     const auto outH = static_cast<int64_t>(ty.i0.size()), outW = static_cast<int64_t>(tx.i0.size());
     interpolateRows(plane, inH, inW, tx, rows);
     for (int64_t o = 0; o < outH; ++o) {
-        const auto k = static_cast<size_t>(o);
-        const float* r0 = rows + ty.i0[k] * outW;
-        const float* r1 = rows + ty.i1[k] * outW;
-        const float w0 = ty.w0[k], w1 = ty.w1[k];
+        const auto [r0, r1, w0, w1] = rowPair(rows, outW, ty, o);
         float* row = dst + o * outW;
         for (int64_t i = 0; i < outW; ++i)
             row[i] = r0[i] * w0 + r1[i] * w1;
@@ -113,10 +122,7 @@ void addWindowScores(const float* rows, const Taps& ty, float offset, float* pla
 {
     const auto crop = static_cast<int64_t>(ty.i0.size());
     for (int64_t y = 0; y < crop; ++y) {
-        const auto k = static_cast<size_t>(y);
-        const float* r0 = rows + ty.i0[k] * crop;
-        const float* r1 = rows + ty.i1[k] * crop;
-        const float w0 = ty.w0[k], w1 = ty.w1[k];
+        const auto [r0, r1, w0, w1] = rowPair(rows, crop, ty, y);
         float* d = plane + y * stride;
         for (int64_t x = 0; x < crop; ++x)
             d[x] += sigmoid(r0[x] * w0 + r1[x] * w1) - offset;
