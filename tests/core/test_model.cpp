@@ -194,7 +194,7 @@ TEST_F(Seeded, StageMemoReusesExactlyTheStagesWhoseInputsAreUnchanged)
     ASSERT_EQ(memo.queries[2].scores.size(), 1u);
     const auto firstScores = memo.queries[0].scores[0];
     // Only stage 1's weights move: stages 2 and 3 come from the memo, stage 1 is new and right.
-    const auto w1b = torch::tensor({0.5f, 0.1f, 0.8f});
+    const auto w1b = torch::tensor({0.5f, 0.1f, 0.8f}), w2b = torch::tensor({0.6f, 0.6f, 0.1f});
     expectSame(decode(w1b, w2, &memo), decode(w1b, w2, nullptr));
     EXPECT_FALSE(memo.logits[0].is_same(first[0]));
     EXPECT_TRUE(memo.logits[1].is_same(first[1]));
@@ -208,6 +208,10 @@ TEST_F(Seeded, StageMemoReusesExactlyTheStagesWhoseInputsAreUnchanged)
     for (size_t s = 0; s < 3; ++s)
         EXPECT_FALSE(torch::equal(memo.logits[s], first[s])) << s;
     EXPECT_FALSE(torch::equal(memo.queries[0].scores[0], firstScores));
+    // Over the memory budget the first-layer work is not kept, and the result is the same.
+    memo.keepQueries = false;
+    expectSame(decode(w1, w2b, &memo), decode(w1, w2b, nullptr));
+    EXPECT_TRUE(memo.queries[0].scores.empty());
 }
 
 TEST_F(Seeded, PackedKernelsAgreeWithThePlainProducts)

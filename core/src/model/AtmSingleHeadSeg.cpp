@@ -43,9 +43,13 @@ torch::Tensor padTokens(const torch::Tensor& x)
     return torch::constant_pad_nd(x, pad);
 }
 
-/// A [panels, K, kPanel] slice of a packed layout as the kernel's operand.
+/// A [panels, K, kPanel] slice of a packed layout as the kernel's operand (K inputs, O outputs).
 ops::PackedMatrix operand(const torch::Tensor& data, int64_t k, int64_t o)
 {
+    // A projection packed for the other path (the fast kernels switched in between) must not be read as this one.
+    TORCH_CHECK(data.dim() == 3 && data.size(1) == k && data.size(2) == ops::kPanel && data.size(0) * ops::kPanel >= o
+            && data.is_contiguous(),
+        "a cached projection is not in the packed kernel's layout");
     ops::PackedMatrix m;
     m.data = data;
     m.k = k;

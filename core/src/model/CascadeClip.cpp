@@ -78,6 +78,8 @@ CropDecode CascadeClipImpl::decodeProjected(const torch::Tensor& global, const C
     std::vector<StageContributions> contributions(withContributions ? 3 : 0);
     // The stages are independent: one task each (ops inside run on their task's thread), which on CPU replaces
     // dozens of short parallel regions per stage, whose barriers and spinning cost more than the work.
+    if (memo && !memo->keepQueries)
+        memo->queries = {};
     std::vector<int64_t> todo;
     for (size_t k = 0; k < 3; ++k) {
         if (memo && !withContributions && sameValues(memo->text[k], text) && sameValues(memo->weights[k], weights[k]))
@@ -88,7 +90,7 @@ CropDecode CascadeClipImpl::decodeProjected(const torch::Tensor& global, const C
     parallelTasks(static_cast<int64_t>(todo.size()), global, [&](int64_t i) {
         const auto k = static_cast<size_t>(todo[static_cast<size_t>(i)]);
         stages[k] = decode_head->stageLogitsProjected(k, descriptor, projections[k], weights[k],
-            withContributions ? &contributions[k] : nullptr, memo ? &memo->queries[k] : nullptr);
+            withContributions ? &contributions[k] : nullptr, memo && memo->keepQueries ? &memo->queries[k] : nullptr);
     });
     if (memo && !todo.empty()) {
         const auto textCopy = text.clone(); // the caller may reuse its tensor

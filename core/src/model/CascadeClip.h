@@ -36,6 +36,7 @@ struct StageMemo {
     std::array<torch::Tensor, 3> weights; // [3], undefined for stage 3
     std::array<torch::Tensor, 3> logits; // [B, C, N]
     std::array<StageQueryCache, 3> queries; // each stage's first-layer work for the current classes
+    bool keepQueries = true; // whether to fill `queries` (they take C x h x N floats per block)
 };
 
 struct CascadeClipImpl : torch::nn::Module {

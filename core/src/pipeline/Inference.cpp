@@ -48,6 +48,12 @@ model::CropDecode decodeWindow(
             cache.projections.push_back(model->project(features));
         if (cache.memos.size() < cache.windows.size())
             cache.memos.resize(cache.windows.size()); // (never inside decodeWindows' parallel tasks: sized before)
+        int64_t blocks = 0;
+        for (const auto& stage : cache.projections[k])
+            blocks += static_cast<int64_t>(stage.keys.front().size());
+        const int64_t queryBytes = static_cast<int64_t>(cache.windows.size()) * blocks * in.text.size(0)
+            * model->options.head.numHeads * cache.projections[k][0].tokens * static_cast<int64_t>(sizeof(float));
+        cache.memos[k].keepQueries = queryBytes <= kQueryCacheBudgetBytes;
         return model->decodeProjected(features.global, cache.projections[k], in.text, in.seen, in.inductive,
             in.weightsS1, in.weightsS2, in.withContributions, withScores, &cache.memos[k]);
     }

@@ -45,6 +45,11 @@ struct DecodeInputs {
 /// Windows up to which the decoder projections are cached (about 70 MB per window at full size).
 inline constexpr size_t kMaxProjectedWindows = 16;
 
+/// Memory the first-layer scores kept for re-decodes may take over all windows (model::StageQueryCache: C x h x N
+/// floats per block and window, 4.6 MB per window for 20 classes, 39 MB for 171); beyond it each decode makes them
+/// afresh.
+inline constexpr int64_t kQueryCacheBudgetBytes = int64_t {256} << 20;
+
 /// Runs the encoder over all windows of `input` ([1, 3, H', W'], already preprocessed).
 FeatureCache encodeWindows(
     model::CascadeClip& model, const torch::Tensor& input, cv::Size original, const RunHooks& hooks);
