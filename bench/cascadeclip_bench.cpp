@@ -23,6 +23,7 @@
 #include <torch/torch.h>
 
 #include <algorithm>
+#include <array>
 #include <benchmark/benchmark.h>
 #include <chrono>
 #include <cmath>
@@ -259,6 +260,27 @@ void ngaRedecode(benchmark::State& state)
     state.counters["windows"] = static_cast<double>(cache.windows.size());
 }
 
+/// The same slider move with the level views open: the three stages' averaged logit maps are formed as well.
+void ngaRedecodeLevels(benchmark::State& state)
+{
+    c10::InferenceMode guard;
+    auto& model = benchModel();
+    auto& cache = vocImageCache();
+    const auto [text, seen] = randomClasses(state.range(0));
+    pipeline::DecodeInputs inputs {text, seen, true, {}, {}};
+    std::array<torch::Tensor, 3> stages;
+    pipeline::decodeWindows(model, cache, inputs, {}, {}, &stages); // untimed warm-up
+    int64_t step = 0;
+    for (auto _ : state) {
+        const double shift = 0.01 * static_cast<double>(++step % 50);
+        inputs.weightsS1 = torch::tensor({0.3 + shift, 0.5, 0.9}, torch::kFloat32);
+        inputs.weightsS2 = torch::tensor({0.2, 0.7 - shift, 1.1}, torch::kFloat32);
+        const auto scores = pipeline::decodeWindows(model, cache, inputs, {}, {}, &stages);
+        benchmark::DoNotOptimize(scores.data_ptr());
+        benchmark::DoNotOptimize(stages[0].data_ptr());
+    }
+}
+
 /// Adding one class name: its prompts through the tokenizer and the CLIP text encoder (cache miss each time).
 void textOneClass(benchmark::State& state, TemplateSet set)
 {
@@ -392,6 +414,7 @@ int main(int argc, char** argv)
     benchmark::RegisterBenchmark("Encoder/batched_windows", encoder)->Arg(2)->Apply(timed);
     benchmark::RegisterBenchmark("HeadDecode/classes", headDecode)->Arg(20)->Arg(59)->Arg(171)->Apply(timed);
     benchmark::RegisterBenchmark("NgaRedecode/500x375", ngaRedecode)->Arg(20)->Arg(59)->Arg(171)->Apply(timed);
+    benchmark::RegisterBenchmark("NgaRedecode/500x375_levels", ngaRedecodeLevels)->Arg(20)->Apply(timed);
     benchmark::RegisterBenchmark("TextOneClass/single", textOneClass, TemplateSet::Single)->Apply(timed);
     benchmark::RegisterBenchmark("TextOneClass/multi", textOneClass, TemplateSet::Multi)->Apply(timed);
     benchmark::RegisterBenchmark("EndToEnd/image", endToEnd)->Args({500, 375})->Args({2048, 1024})->Apply(timed);

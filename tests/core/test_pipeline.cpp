@@ -125,6 +125,13 @@ TEST_P(SlideWindowScores, EqualsTheStepByStepComposition)
     const auto got = ops::slideWindowScores(logits, origins, crop, h, w, offsets, oh, ow);
     ASSERT_EQ(got.sizes(), expected.sizes());
     EXPECT_LE((got - expected).abs().max().item<float>(), 1e-6f);
+
+    // Without the sigmoid (the level views' stage maps): the averaged upsampled logits, exactly.
+    auto sums = torch::zeros({1, classes, h, w});
+    for (size_t k = 0; k < logits.size(); ++k)
+        sums.slice(3, origins[k].x, origins[k].x + crop) += ops::resizeBilinear(logits[k].unsqueeze(0), crop, crop);
+    const auto plain = ops::slideWindowScores(logits, origins, crop, h, w, {}, oh, ow, false);
+    EXPECT_TRUE(torch::equal(plain, ops::resizeBilinear(sums / count, oh, ow)));
 }
 
 INSTANTIATE_TEST_SUITE_P(LogitSpread, SlideWindowScores, ::testing::Values(0.01f, 3.0f, 40.0f, 1000.0f));

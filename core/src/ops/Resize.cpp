@@ -114,18 +114,23 @@ void resizePlane(const float* plane, int64_t inH, int64_t inW, const Taps& ty, c
     }
 }
 
-/// One window's share of slide inference, fused: plane[y, x] += sigmoid(up[y, x]) - offset for the window's
+/// One window's share of slide inference, fused: plane[y, x] += sigmoid(up[y, x]) - offset (without the sigmoid
+/// when not `applySigmoid`) for the window's
 /// crop x crop pixels (plane rows of `stride` floats, starting at the window's corner), where up blends two of
 /// `rows` (the window's grid rows interpolated along x, [g, crop]) through `ty`, as resizePlane does.
 CASCADECLIP_VECTOR_CLONES
-void addWindowScores(const float* rows, const Taps& ty, float offset, float* plane, int64_t stride)
+void addWindowScores(const float* rows, const Taps& ty, float offset, bool applySigmoid, float* plane, int64_t stride)
 {
     const auto crop = static_cast<int64_t>(ty.i0.size());
     for (int64_t y = 0; y < crop; ++y) {
         const auto [r0, r1, w0, w1] = rowPair(rows, crop, ty, y);
         float* d = plane + y * stride;
-        for (int64_t x = 0; x < crop; ++x)
-            d[x] += sigmoid(r0[x] * w0 + r1[x] * w1) - offset;
+        if (applySigmoid)
+            for (int64_t x = 0; x < crop; ++x)
+                d[x] += sigmoid(r0[x] * w0 + r1[x] * w1) - offset;
+        else
+            for (int64_t x = 0; x < crop; ++x)
+                d[x] += (r0[x] * w0 + r1[x] * w1) - offset;
     }
 }
 
@@ -164,7 +169,8 @@ torch::Tensor resizeBilinear(const torch::Tensor& x, int64_t outH, int64_t outW)
 }
 
 torch::Tensor slideWindowScores(const std::vector<torch::Tensor>& logits, const std::vector<WindowOrigin>& origins,
-    int64_t crop, int64_t h, int64_t w, const std::vector<float>& offsets, int64_t outH, int64_t outW)
+    int64_t crop, int64_t h, int64_t w, const std::vector<float>& offsets, int64_t outH, int64_t outW,
+    bool applySigmoid)
 {
     TORCH_CHECK(!logits.empty() && logits.size() == origins.size(), "slideWindowScores: one origin per window");
     const int64_t classes = logits[0].size(0), g = logits[0].size(1);
@@ -199,7 +205,8 @@ torch::Tensor slideWindowScores(const std::vector<torch::Tensor>& logits, const 
             const float offset = offsets.empty() ? 0.0f : offsets[static_cast<size_t>(c)];
             for (size_t k = 0; k < origins.size(); ++k) {
                 interpolateRows(src[k] + c * g * g, g, g, upX, rows.data());
-                addWindowScores(rows.data(), upY, offset, plane.data() + origins[k].y * w + origins[k].x, w);
+                addWindowScores(
+                    rows.data(), upY, offset, applySigmoid, plane.data() + origins[k].y * w + origins[k].x, w);
             }
             divideBy(plane.data(), count.data(), h * w);
             resizePlane(plane.data(), h, w, downY, downX, rows.data(), dst + c * outH * outW);

@@ -26,9 +26,11 @@ struct WindowOrigin {
 /// where place_k puts window k at its origin on an h x w canvas of zeros, count is the number of windows over each
 /// pixel, and both resizes are resizeBilinear's. The same float arithmetic, in the same order, as those steps run
 /// one after the other on whole tensors, except the sigmoid: its own vectorised one, within 2 ulp of ATen's.
-/// logits: per window [C, G, G] float32 CPU; offsets: [C] or empty (none).
+/// logits: per window [C, G, G] float32 CPU; offsets: [C] or empty (none). Without `applySigmoid`, the averaged
+/// upsampled logits themselves (the per-stage maps of the level views).
 /// Returns [1, C, outH, outW]; parallel over classes.
 torch::Tensor slideWindowScores(const std::vector<torch::Tensor>& logits, const std::vector<WindowOrigin>& origins,
-    int64_t crop, int64_t h, int64_t w, const std::vector<float>& offsets, int64_t outH, int64_t outW);
+    int64_t crop, int64_t h, int64_t w, const std::vector<float>& offsets, int64_t outH, int64_t outW,
+    bool applySigmoid = true);
 
 } // namespace cascadeclip::ops

@@ -74,15 +74,17 @@ torch::Tensor decodeWindows(model::CascadeClip& model, FeatureCache& cache, cons
     // On CPU float32 without an observer, the scores are formed per class plane straight from each window's
     // logit sum (ops::slideWindowScores): the same arithmetic without the [C, S, S] and [C, h, w] intermediates.
     const bool fused = !observer && inputs.text.is_cpu() && inputs.text.scalar_type() == torch::kFloat32;
+    // The per-stage maps (stageLogits) are formed the same way, without the sigmoid.
     torch::Tensor preds, count;
-    if (!fused)
+    if (!fused) {
         preds = torch::zeros({1, c, h, w}, inputs.text.options()); // on the model's device
-    if (!fused || stageLogits)
         count = torch::zeros({1, 1, h, w}, inputs.text.options());
+    }
     std::vector<torch::Tensor> logitSums;
+    std::array<std::vector<torch::Tensor>, 3> stageGrids;
     std::vector<ops::WindowOrigin> origins;
     std::vector<model::CropDecode> decoded;
-    if (fused && !stageLogits && cache.windows.size() <= kMaxProjectedWindows) {
+    if (fused && cache.windows.size() <= kMaxProjectedWindows) {
         // Every window from its cached projections, one window per task (see model::parallelTasks); the
         // projections of a first decode are made here, each with all threads.
         for (size_t k = cache.projections.size(); k < cache.windows.size(); ++k) {
@@ -105,9 +107,12 @@ torch::Tensor decodeWindows(model::CascadeClip& model, FeatureCache& cache, cons
         if (fused) {
             logitSums.push_back(decode.logitSum[0]);
             origins.push_back({win.y1, win.x1});
-        } else {
-            preds.slice(2, win.y1, win.y2).slice(3, win.x1, win.x2) += decode.scores;
+            if (stageLogits)
+                for (size_t st = 0; st < 3; ++st)
+                    stageGrids[st].push_back(decode.stageLogits[st][0]);
+            continue;
         }
+        preds.slice(2, win.y1, win.y2).slice(3, win.x1, win.x2) += decode.scores;
         if (stageLogits) {
             for (size_t st = 0; st < 3; ++st) {
                 if (!(*stageLogits)[st].defined())
@@ -116,16 +121,20 @@ torch::Tensor decodeWindows(model::CascadeClip& model, FeatureCache& cache, cons
                     += ops::resizeBilinear(decode.stageLogits[st], crop, crop).to(torch::kCPU);
             }
         }
-        if (count.defined())
-            count.slice(2, win.y1, win.y2).slice(3, win.x1, win.x2) += 1;
+        count.slice(2, win.y1, win.y2).slice(3, win.x1, win.x2) += 1;
     }
     const auto toOriginal
         = [&](const torch::Tensor& t) { return ops::resizeBilinear(t, cache.original.height, cache.original.width); };
-    if (stageLogits)
-        for (auto& st : *stageLogits)
-            st = toOriginal(st / count.to(st.device()));
-    if (!fused)
+    if (!fused) {
+        if (stageLogits)
+            for (auto& st : *stageLogits)
+                st = toOriginal(st / count.to(st.device()));
         return toOriginal(preds / count);
+    }
+    if (stageLogits)
+        for (size_t st = 0; st < 3; ++st)
+            (*stageLogits)[st] = ops::slideWindowScores(
+                stageGrids[st], origins, crop, h, w, {}, cache.original.height, cache.original.width, false);
     std::vector<float> offsets;
     if (inputs.inductive && inputs.seen.defined() && inputs.seen.any().item<bool>()) {
         // As finish(): seen.to(float) * 0.1 in float.
