@@ -74,7 +74,10 @@ torch::Tensor decodeWindows(model::CascadeClip& model, FeatureCache& cache, cons
     // On CPU float32 without an observer, the scores are formed per class plane straight from each window's
     // logit sum (ops::slideWindowScores): the same arithmetic without the [C, S, S] and [C, h, w] intermediates.
     const bool fused = !observer && inputs.text.is_cpu() && inputs.text.scalar_type() == torch::kFloat32;
-    // The per-stage maps (stageLogits) are formed the same way, without the sigmoid.
+    // The per-stage maps (stageLogits) are formed the same way, without the sigmoid. They start afresh: a caller
+    // may hand in the array of an earlier call.
+    if (stageLogits)
+        *stageLogits = {};
     torch::Tensor preds, count;
     if (!fused) {
         preds = torch::zeros({1, c, h, w}, inputs.text.options()); // on the model's device
