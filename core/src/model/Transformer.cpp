@@ -29,17 +29,6 @@ torch::Tensor conv1x1(const torch::Tensor& x, const torch::Tensor& weight, const
 
 } // namespace
 
-bool oneDnnApplies(const torch::Tensor& x)
-{
-    return useOneDnn(x);
-}
-
-torch::Tensor groupedConv1x1(
-    const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias, int64_t groups)
-{
-    return conv1x1(x, weight, bias, groups);
-}
-
 void setOneDnnKernels(bool enabled)
 {
     g_oneDnnKernels = enabled;

@@ -68,18 +68,8 @@ torch::nn::LayerNorm makeLayerNorm(int width, double eps = 1e-5);
 /// picks the CPU's AVX-512 kernels itself; elsewhere (CUDA, other dtypes, oneDNN off) it is F::linear.
 torch::Tensor fastLinear(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias = {});
 
-/// Whether fastLinear() and groupedConv1x1() take the oneDNN path for `x` (CPU fp32, oneDNN available and enabled).
-bool oneDnnApplies(const torch::Tensor& x);
-
-/// A 1x1 convolution through oneDNN on row-major matrices, the rows as the spatial axis of a channels-last image,
-/// so that neither the input nor the output is reordered (CPU fp32 only; see oneDnnApplies()):
-///   x [R, G*I] contiguous, weight [G*O, I] contiguous, bias [G*O] or undefined, G groups -> [R, G*O]
-/// Group g maps columns [g*I, (g+1)*I) of x to columns [g*O, (g+1)*O) of the result: with one group per attention
-/// head it computes every head's product in the packed [R, H*hd] layout.
-torch::Tensor groupedConv1x1(
-    const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias, int64_t groups);
-
-/// Whether fastLinear() and the attention products may use oneDNN (default true). For A/B measurements
+/// Whether the fast CPU kernels may run (default true): oneDNN for fastLinear() and the encoder's attention, the
+/// packed small-GEMM kernel for the decode head. For A/B measurements
 /// (cascadeclip-bench --baseline-kernels); not thread-safe, set it before running a model.
 void setOneDnnKernels(bool enabled);
 bool oneDnnKernelsEnabled();
