@@ -8,6 +8,14 @@
 
 namespace cascadeclip::model {
 
+bool sameValues(const torch::Tensor& a, const torch::Tensor& b)
+{
+    if (!a.defined() || !b.defined())
+        return a.defined() == b.defined();
+    return a.sizes() == b.sizes() && a.scalar_type() == b.scalar_type() && a.device() == b.device()
+        && torch::equal(a, b);
+}
+
 torch::Tensor gaussianNgaWeights(double sigma)
 {
     const auto d = torch::tensor({2.0f, 1.0f, 0.0f});
@@ -315,8 +323,7 @@ torch::Tensor AtmSingleHeadSegImpl::stageLogitsProjected(size_t stage, const tor
     // The first layer's query and per-block scores depend on the descriptor alone.
     StageQueryCache local;
     StageQueryCache& first = queries ? *queries : local;
-    if (!first.descriptor.defined() || first.descriptor.sizes() != descriptor.sizes()
-        || !torch::equal(first.descriptor, descriptor)) {
+    if (!sameValues(first.descriptor, descriptor)) {
         first.descriptor = descriptor.clone(); // the caller may reuse its tensor
         first.query = queryLinear(*qProjPacks, descriptor, qProjs[stage]);
         first.scores.clear();

@@ -164,6 +164,9 @@ struct AtmSingleHeadSegImpl : torch::nn::Module {
 };
 TORCH_MODULE(AtmSingleHeadSeg);
 
+/// Both undefined, or equal in shape, type, device and every value: the key of the decode caches.
+bool sameValues(const torch::Tensor& a, const torch::Tensor& b);
+
 /// Initial NGA weights exp(-d^2 / 2 sigma^2) for d = 2, 1, 0 (the code's gaussian() with sigma 1).
 torch::Tensor gaussianNgaWeights(double sigma = 1.0);
 

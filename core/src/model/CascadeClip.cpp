@@ -34,19 +34,6 @@ CascadeClipImpl::CascadeClipImpl(const ModelOptions& o)
     text_encoder = register_module("text_encoder", ClipTextEncoder(o.text));
 }
 
-namespace {
-
-/// Both undefined, or equal in shape, type, device and every value.
-bool sameValues(const torch::Tensor& a, const torch::Tensor& b)
-{
-    if (!a.defined() || !b.defined())
-        return a.defined() == b.defined();
-    return a.sizes() == b.sizes() && a.scalar_type() == b.scalar_type() && a.device() == b.device()
-        && torch::equal(a, b);
-}
-
-} // namespace
-
 CropDecode CascadeClipImpl::decode(const VisionFeatures& features, const torch::Tensor& text, const torch::Tensor& seen,
     bool inductive, const torch::Tensor& weightsS1, const torch::Tensor& weightsS2)
 {
